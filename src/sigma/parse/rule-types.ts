@@ -23,13 +23,16 @@ export type GlobToken = { readonly kind: 'text'; readonly text: string } | { rea
 export type NumberOperator = 'eq' | 'lt' | 'lte' | 'gt' | 'gte';
 export type TimePart = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
 
-/** One value test against one field value (or, for keywords, against any value of the event). */
+/**
+ * One value test against one field value (or, for keywords, against any value of the event).
+ * Rule numbers and booleans compare as their YAML source text (`EventID: 4688`, `0x17`), since
+ * events carry them as either numbers or strings; only lt/lte/gt/gte compare numerically.
+ */
 export type ValueTest =
   /** Sigma string with wildcards; case-insensitive unless `cased`. contains/startswith/endswith add stars. */
   | { readonly type: 'string'; readonly tokens: readonly GlobToken[]; readonly cased: boolean }
   | { readonly type: 'regex'; readonly source: string; readonly flags: string }
   | { readonly type: 'number'; readonly op: NumberOperator; readonly value: number }
-  | { readonly type: 'boolean'; readonly value: boolean }
   /** `field: null`: the field is absent or empty-null. */
   | { readonly type: 'null' }
   | { readonly type: 'exists'; readonly expected: boolean }
@@ -68,7 +71,8 @@ export type ConditionExpr =
   | { readonly kind: 'not'; readonly expr: ConditionExpr }
   | { readonly kind: 'and'; readonly items: readonly ConditionExpr[] }
   | { readonly kind: 'or'; readonly items: readonly ConditionExpr[] }
-  | { readonly kind: 'of'; readonly quantifier: 'all' | 'one'; readonly names: readonly string[] };
+  /** `1 of x*` (quantifier 1: at least one), `all of them` ('all'). */
+  | { readonly kind: 'of'; readonly quantifier: 'all' | number; readonly names: readonly string[] };
 
 export interface SigmaRule {
   readonly id?: string;

@@ -1,0 +1,204 @@
+// Value tests compiled into small functions over one field of the event view.
+// Missing is not false: a missing field fails every value test except `null` and `exists: false`,
+// so `not filter` holds when the filter's field is absent, as Sigma intends.
+import type { FieldPredicate, GlobToken, KeywordPredicate, NumberOperator, TimePart, ValueTest } from '../parse/rule-types.js';
+import { RuleProblem } from '../parse/rule-problem.js';
+import { ipInRange, parseCidr, parseIp } from '../parse/cidr-syntax.js';
+import { EventView, MISSING, NULL_VALUE, textOf, type FieldSlots } from './event-view.js';
+import { compileSafeRegex } from './safe-regex.js';
+
+export type Matcher = (view: EventView) => boolean;
+type StringTest = (value: string) => boolean;
+
+export function compileFieldPredicate(predicate: FieldPredicate, fieldName: (sigmaField: string) => string, slots: FieldSlots): Matcher {
+  const slot = slots.slotOf(fieldName(predicate.field));
+  const tests = predicate.tests.map((test) => compileFieldTest(test, slot, fieldName, slots));
+  const anyTest = combine(tests, predicate.match);
+  if (!predicate.negate) return anyTest;
+  return (view) => {
+    const text = view.text(slot);
+    return text !== MISSING && text !== NULL_VALUE && !anyTest(view);
+  };
+}
+
+export function compileKeywordPredicate(predicate: KeywordPredicate): Matcher {
+  const tests = predicate.tests.map((test): Matcher => {
+    if (test.type !== 'string') throw new RuleProblem('SIGMA_UNSUPPORTED_KEYWORD', `keyword searches support plain strings only, not ${test.type}`);
+    const matchText = compileStringTest(test.tokens, test.cased);
+    if (test.cased) return (view) => rawValues(view.fields).some(matchText);
+    return (view) => view.allFoldedValues().some(matchText);
+  });
+  return combine(tests, predicate.match);
+}
+
+function combine(tests: Matcher[], match: 'any' | 'all'): Matcher {
+  if (tests.length === 1) return tests[0];
+  if (match === 'all') return (view) => tests.every((test) => test(view));
+  return (view) => tests.some((test) => test(view));
+}
+
+function compileFieldTest(test: ValueTest, slot: number, fieldName: (sigmaField: string) => string, slots: FieldSlots): Matcher {
+  switch (test.type) {
+    case 'string': {
+      const matchText = compileStringTest(test.tokens, test.cased);
+      const read = test.cased ? (view: EventView) => view.text(slot) : (view: EventView) => view.folded(slot);
+      return (view) => {
+        const value = read(view);
+        if (typeof value === 'string') return matchText(value);
+        if (value === MISSING) return false;
+        if (value === NULL_VALUE) return matchText('');
+        return value.some(matchText);
+      };
+    }
+    case 'regex': {
+      const regex = compileSafeRegex(test.source, test.flags);
+      return (view) => anyText(view.text(slot), (value) => regex.test(value));
+    }
+    case 'null':
+      return (view) => {
+        const value = view.text(slot);
+        return value === MISSING || value === NULL_VALUE || value === '' || (Array.isArray(value) && value.length === 0);
+      };
+    case 'exists':
+      return test.expected ? (view) => view.has(slot) : (view) => !view.has(slot);
+    case 'number': {
+      const compare = numberComparison(test.op, test.value);
+      return (view) => anyText(view.text(slot), (value) => compare(parseNumber(value)));
+    }
+    case 'time': {
+      const compare = numberComparison(test.op, test.value);
+      const part = test.part;
+      return (view) => anyText(view.text(slot), (value) => compare(timePart(value, part)));
+    }
+    case 'cidr': {
+      const range = parseCidr(test.network);
+      if (!range) throw new RuleProblem('SIGMA_BAD_CIDR', `'${test.network}' is not a CIDR range`);
+      return (view) =>
+        anyText(view.text(slot), (value) => {
+          const address = parseIp(value);
+          return address !== undefined && ipInRange(address, range);
+        });
+    }
+    case 'fieldref': {
+      const otherSlot = slots.slotOf(fieldName(test.field));
+      const read = test.cased ? (view: EventView, s: number) => view.text(s) : (view: EventView, s: number) => view.folded(s);
+      return (view) => {
+        const value = read(view, slot);
+        const other = read(view, otherSlot);
+        if (typeof other !== 'string') return false;
+        return anyText(value, (text) => text === other);
+      };
+    }
+  }
+}
+
+function anyText(value: ReturnType<EventView['text']>, test: StringTest): boolean {
+  if (typeof value === 'string') return test(value);
+  if (value === MISSING || value === NULL_VALUE) return false;
+  return value.some(test);
+}
+
+/** Compiles a Sigma glob into the fastest string test that implements it. */
+export function compileStringTest(tokens: readonly GlobToken[], cased: boolean): StringTest {
+  const norm = (text: string): string => (cased ? text : text.toLowerCase());
+  const texts = tokens.map((token) => (token.kind === 'text' ? norm(token.text) : undefined));
+  const shape = tokens.map((token) => (token.kind === 'text' ? 't' : token.kind === 'star' ? '*' : '?')).join('');
+  switch (shape) {
+    case '':
+      return (value) => value === '';
+    case 't': {
+      const literal = texts[0] as string;
+      return (value) => value === literal;
+    }
+    case '*':
+      return () => true;
+    case '*t*': {
+      const literal = texts[1] as string;
+      return (value) => value.includes(literal);
+    }
+    case 't*': {
+      const literal = texts[0] as string;
+      return (value) => value.startsWith(literal);
+    }
+    case '*t': {
+      const literal = texts[1] as string;
+      return (value) => value.endsWith(literal);
+    }
+    default: {
+      const source = tokens.map((token, i) => (token.kind === 'star' ? '[\\s\\S]*' : token.kind === 'one' ? '[\\s\\S]' : escapeRegExp(texts[i] as string))).join('');
+      const regex = new RegExp(`^${source}$`);
+      return (value) => regex.test(value);
+    }
+  }
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+function numberComparison(op: NumberOperator, expected: number): (actual: number) => boolean {
+  switch (op) {
+    case 'eq':
+      return (actual) => actual === expected;
+    case 'lt':
+      return (actual) => actual < expected;
+    case 'lte':
+      return (actual) => actual <= expected;
+    case 'gt':
+      return (actual) => actual > expected;
+    case 'gte':
+      return (actual) => actual >= expected;
+  }
+}
+
+function parseNumber(text: string): number {
+  const trimmed = text.trim();
+  if (trimmed === '') return NaN;
+  return Number(trimmed);
+}
+
+/** Extracts a part of a date value. Dates without a zone are taken as UTC (Sysmon's UtcTime). */
+export function timePart(text: string, part: TimePart): number {
+  const trimmed = text.trim();
+  const iso = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(trimmed) && !/(Z|[+-]\d{2}:?\d{2})$/.test(trimmed) ? trimmed.replace(' ', 'T') + 'Z' : trimmed;
+  const date = new Date(iso);
+  const time = date.getTime();
+  if (Number.isNaN(time)) return NaN;
+  switch (part) {
+    case 'minute':
+      return date.getUTCMinutes();
+    case 'hour':
+      return date.getUTCHours();
+    case 'day':
+      return date.getUTCDate();
+    case 'month':
+      return date.getUTCMonth() + 1;
+    case 'year':
+      return date.getUTCFullYear();
+    case 'week':
+      return isoWeek(date);
+  }
+}
+
+function isoWeek(date: Date): number {
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const weekday = day.getUTCDay() || 7;
+  day.setUTCDate(day.getUTCDate() + 4 - weekday);
+  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
+  return Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7);
+}
+
+function rawValues(fields: Record<string, unknown>): string[] {
+  const values: string[] = [];
+  const visit = (value: unknown): void => {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const key in value as object) visit((value as Record<string, unknown>)[key]);
+      return;
+    }
+    const text = textOf(value);
+    if (typeof text === 'string') values.push(text);
+    else if (Array.isArray(text)) values.push(...text);
+  };
+  for (const key in fields) visit(fields[key]);
+  return values;
+}

@@ -1,0 +1,52 @@
+// Loads rules from files and folders: every `.yml` / `.yaml` below the given paths.
+// Unreadable files and bad rules become RuleErrors; loading never throws for a rule's sake.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RuleError, RuleLoadResult, SigmaRule } from './rule-types.js';
+import { parseRuleFile, type ParseOptions } from './parse-rule-file.js';
+
+const RULE_FILE = /\.ya?ml$/i;
+
+export async function listRuleFiles(path: string): Promise<string[]> {
+  const info = await stat(path);
+  if (info.isFile()) return [path];
+  const files: string[] = [];
+  const entries = await readdir(path, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    const child = join(path, entry.name);
+    if (entry.isDirectory()) files.push(...(await listRuleFiles(child)));
+    else if (entry.isFile() && RULE_FILE.test(entry.name)) files.push(child);
+  }
+  return files;
+}
+
+/** Loads every rule under the paths. A missing path is reported as an error of that path. */
+export async function loadRules(paths: readonly string[], options: ParseOptions = {}): Promise<RuleLoadResult & { files: number }> {
+  const rules: SigmaRule[] = [];
+  const errors: RuleError[] = [];
+  let files = 0;
+  for (const path of paths) {
+    let list: string[];
+    try {
+      list = await listRuleFiles(path);
+    } catch (error) {
+      errors.push({ code: 'SIGMA_FILE_UNREADABLE', message: `cannot read rules: ${(error as Error).message}`, location: { file: path, line: 1, column: 1 } });
+      continue;
+    }
+    for (const file of list) {
+      files++;
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (error) {
+        errors.push({ code: 'SIGMA_FILE_UNREADABLE', message: `cannot read rule file: ${(error as Error).message}`, location: { file, line: 1, column: 1 } });
+        continue;
+      }
+      const result = parseRuleFile(text, file, options);
+      rules.push(...result.rules);
+      errors.push(...result.errors);
+    }
+  }
+  return { rules, errors, files };
+}

@@ -1,0 +1,117 @@
+// A rule's `detection` section: search identifiers (maps = AND, lists = OR, plain lists = keywords)
+// into SearchExpr trees, with every value run through its modifiers.
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { SearchExpr } from './rule-types.js';
+import { RuleProblem } from './rule-problem.js';
+import { applyModifiers, type RawValue } from './modifiers.js';
+import type { PlaceholderValues } from './placeholders.js';
+
+const NON_IDENTIFIER_KEYS = new Set(['condition', 'timeframe']);
+
+export interface ParsedDetection {
+  readonly identifiers: Record<string, SearchExpr>;
+  /** The condition strings (a condition list gives several) with their node, for located errors. */
+  readonly conditions: { readonly text: string; readonly offset: number }[];
+}
+
+export function parseDetection(node: YAMLMap, placeholders: PlaceholderValues): ParsedDetection {
+  const identifiers: Record<string, SearchExpr> = {};
+  const conditions: { text: string; offset: number }[] = [];
+  for (const pair of node.items as Pair<Node, Node | null>[]) {
+    const name = keyText(pair);
+    if (name === 'condition') {
+      conditions.push(...conditionTexts(pair.value));
+      continue;
+    }
+    if (NON_IDENTIFIER_KEYS.has(name)) continue;
+    try {
+      identifiers[name] = parseSearch(pair.value, placeholders);
+    } catch (error) {
+      if (error instanceof RuleProblem) throw new RuleProblem(error.code, `detection '${name}': ${error.message}`, error.offset ?? offsetOf(pair.value) ?? offsetOf(pair.key));
+      throw error;
+    }
+  }
+  if (conditions.length === 0) throw new RuleProblem('SIGMA_MISSING_CONDITION', 'detection has no condition', offsetOf(node));
+  return { identifiers, conditions };
+}
+
+function conditionTexts(node: Node | null): { text: string; offset: number }[] {
+  if (isScalar(node) && typeof node.value === 'string') return [{ text: node.value, offset: offsetOf(node) ?? 0 }];
+  if (isSeq(node)) {
+    return node.items.map((item) => {
+      if (isScalar(item) && typeof item.value === 'string') return { text: item.value, offset: offsetOf(item) ?? 0 };
+      throw new RuleProblem('SIGMA_CONDITION_SYNTAX', 'condition list items must be strings', offsetOf(item as Node));
+    });
+  }
+  throw new RuleProblem('SIGMA_CONDITION_SYNTAX', 'condition must be a string or a list of strings', offsetOf(node));
+}
+
+function parseSearch(node: Node | null, placeholders: PlaceholderValues): SearchExpr {
+  if (isMap(node)) return parseFieldMap(node, placeholders);
+  if (isSeq(node)) {
+    const items = node.items as (Node | null)[];
+    if (items.length === 0) throw new RuleProblem('SIGMA_EMPTY_SEARCH', 'empty list', offsetOf(node));
+    if (items.every((item) => isScalar(item))) {
+      const modified = applyModifiers([], items.map((item) => rawValue(item as Scalar)), placeholders, true);
+      return { kind: 'keyword', match: 'any', tests: modified.tests };
+    }
+    return { kind: 'or', items: items.map((item) => parseSearch(item, placeholders)) };
+  }
+  if (isScalar(node) && node.value !== null) {
+    const modified = applyModifiers([], [rawValue(node)], placeholders, true);
+    return { kind: 'keyword', match: 'any', tests: modified.tests };
+  }
+  throw new RuleProblem('SIGMA_EMPTY_SEARCH', 'a search identifier must be a map, a list or a keyword', offsetOf(node));
+}
+
+function parseFieldMap(node: YAMLMap, placeholders: PlaceholderValues): SearchExpr {
+  const items: SearchExpr[] = [];
+  for (const pair of node.items as Pair<Node, Node | null>[]) {
+    const key = keyText(pair);
+    const [field, ...modifiers] = key.split('|');
+    const values = valuesOf(pair.value);
+    try {
+      const modified = applyModifiers(modifiers, values, placeholders, field === '');
+      if (field === '') items.push({ kind: 'keyword', match: modified.match, tests: modified.tests });
+      else items.push({ kind: 'field', field, match: modified.match, tests: modified.tests, negate: modified.negate });
+    } catch (error) {
+      if (error instanceof RuleProblem) throw new RuleProblem(error.code, `'${key}': ${error.message}`, error.offset ?? offsetOf(pair.key));
+      throw error;
+    }
+  }
+  if (items.length === 0) throw new RuleProblem('SIGMA_EMPTY_SEARCH', 'empty map', offsetOf(node));
+  return items.length === 1 ? items[0] : { kind: 'and', items };
+}
+
+function valuesOf(node: Node | null): RawValue[] {
+  if (node === null || node === undefined) return [{ value: null, text: '' }];
+  if (isScalar(node)) return [rawValue(node)];
+  if (isSeq(node)) {
+    return (node.items as (Node | null)[]).map((item) => {
+      if (item === null || isScalar(item)) return item === null ? { value: null, text: '' } : rawValue(item);
+      throw new RuleProblem('SIGMA_BAD_VALUE', 'a value list may hold only plain values', offsetOf(item));
+    });
+  }
+  throw new RuleProblem('SIGMA_BAD_VALUE', 'a field value must be a plain value or a list of them', offsetOf(node));
+}
+
+function rawValue(node: Scalar): RawValue {
+  const value = node.value;
+  if (value === null || value === undefined) return { value: null, text: '' };
+  if (typeof value === 'string') return { value, text: value };
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    const text = node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : String(value);
+    return { value, text };
+  }
+  throw new RuleProblem('SIGMA_BAD_VALUE', `unsupported value ${String(value)}`, offsetOf(node));
+}
+
+function keyText(pair: Pair<Node, Node | null>): string {
+  const key = pair.key;
+  if (isScalar(key)) return String(key.value ?? '');
+  throw new RuleProblem('SIGMA_BAD_KEY', 'keys must be plain strings', offsetOf(key));
+}
+
+export function offsetOf(node: Node | null | undefined): number | undefined {
+  return node && 'range' in node && Array.isArray(node.range) ? node.range[0] : undefined;
+}

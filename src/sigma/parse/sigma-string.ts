@@ -1,0 +1,60 @@
+// Sigma string values: `*` and `?` wildcards with the specification's backslash escaping.
+// A backslash escapes only `*`, `?` and `\`; before anything else it is a plain backslash,
+// so `C:\Windows` and `C:\\Windows` both mean one backslash, and `\\*` is a backslash then a wildcard.
+import type { GlobToken } from './rule-types.js';
+
+export function tokenizeSigmaString(raw: string): GlobToken[] {
+  const tokens: GlobToken[] = [];
+  let text = '';
+  const flush = (): void => {
+    if (text !== '') tokens.push({ kind: 'text', text });
+    text = '';
+  };
+  for (let i = 0; i < raw.length; i++) {
+    const char = raw[i];
+    if (char === '\\') {
+      const next = raw[i + 1];
+      if (next === '*' || next === '?' || next === '\\') {
+        text += next;
+        i++;
+      } else {
+        text += '\\';
+      }
+    } else if (char === '*') {
+      flush();
+      if (tokens.length === 0 || tokens[tokens.length - 1].kind !== 'star') tokens.push({ kind: 'star' });
+    } else if (char === '?') {
+      flush();
+      tokens.push({ kind: 'one' });
+    } else {
+      text += char;
+    }
+  }
+  flush();
+  return tokens;
+}
+
+/** The literal text of tokens that hold no wildcard, or undefined when a wildcard is present. */
+export function plainText(tokens: readonly GlobToken[]): string | undefined {
+  let text = '';
+  for (const token of tokens) {
+    if (token.kind !== 'text') return undefined;
+    text += token.text;
+  }
+  return text;
+}
+
+/** Adds a leading and/or trailing `*` unless one is already there. */
+export function surroundWithStars(tokens: readonly GlobToken[], leading: boolean, trailing: boolean): GlobToken[] {
+  const result = [...tokens];
+  if (leading && result[0]?.kind !== 'star') result.unshift({ kind: 'star' });
+  if (trailing && result[result.length - 1]?.kind !== 'star') result.push({ kind: 'star' });
+  return result;
+}
+
+/** Renders tokens back to Sigma notation (escaping literal wildcards), for messages and docs. */
+export function renderSigmaString(tokens: readonly GlobToken[]): string {
+  return tokens
+    .map((token) => (token.kind === 'star' ? '*' : token.kind === 'one' ? '?' : token.text.replace(/[*?]/g, '\\$&')))
+    .join('');
+}
