@@ -15,7 +15,7 @@ const KEYWORDS = new Set(['and', 'or', 'not', 'of', 'them', 'all']);
 
 function tokenize(condition: string): Token[] {
   const tokens: Token[] = [];
-  const pattern = /\s*(?:(\()|(\))|([A-Za-z0-9_*.\-]+)|(\S))/gy;
+  const pattern = /\s*(?:(\()|(\))|([A-Za-z0-9_*.-]+)|(\S))/gy;
   let match: RegExpExecArray | null;
   while (pattern.lastIndex < condition.length && (match = pattern.exec(condition)) !== null) {
     const position = match.index + match[0].length - (match[1] ?? match[2] ?? match[3] ?? match[4] ?? '').length;
@@ -114,7 +114,7 @@ function resolveOfTarget(target: Token, identifiers: readonly string[]): string[
     if (names.length === 0) throw new RuleProblem('SIGMA_UNDEFINED_IDENTIFIER', "'of them' but the detection defines no search identifier");
     return names;
   }
-  const source = target.text.replace(/[.\-]/g, '\\$&').replace(/\*/g, '.*');
+  const source = target.text.replace(/[.-]/g, '\\$&').replace(/\*/g, '.*');
   const pattern = new RegExp(`^${source}$`);
   const explicitUnderscore = target.text.startsWith('_');
   const names = identifiers.filter((name) => pattern.test(name) && (explicitUnderscore || !name.startsWith('_')));
