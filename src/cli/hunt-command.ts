@@ -1,0 +1,117 @@
+// `rampart hunt`: Sigma rules over log files and folders, detections as a timeline, JSONL or CSV.
+import type { Command } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { isLevel, LEVELS, type Level } from '../core/level.js';
+import { EXIT_CODES, rampartError } from '../core/errors.js';
+import { collectInputs } from '../hunt/collect-inputs.js';
+import { runHunt, type HuntSummary } from '../hunt/run-hunt.js';
+import { builtinRulesDirectory } from '../hunt/package-paths.js';
+import type { DetectionSink } from '../hunt/sinks/detection-sink.js';
+import { CsvSink } from '../hunt/sinks/csv-sink.js';
+import { JsonlSink } from '../hunt/sinks/jsonl-sink.js';
+import { TimelineSink } from '../hunt/sinks/timeline-sink.js';
+import { fileOutput, stdoutOutput } from '../hunt/sinks/text-output.js';
+import { loadRuleSetFromOptions, ruleSetOptions, type RuleSetCliOptions } from './rule-set-options.js';
+import { formatHuntSummary } from './hunt-summary.js';
+import { ProblemPrinter } from './problem-printer.js';
+
+interface HuntCliOptions extends RuleSetCliOptions {
+  readonly format: string;
+  readonly output?: string;
+  readonly minLevel: string;
+  readonly status?: string;
+  readonly progress: boolean;
+  readonly summary: boolean;
+  readonly color: boolean;
+  readonly failOnDetection?: boolean;
+}
+
+const FORMATS = ['timeline', 'jsonl', 'csv'];
+
+export function registerHuntCommand(program: Command, setExitCode: (code: number) => void): void {
+  const command = program
+    .command('hunt')
+    .description('Hunt through log files and folders with Sigma rules (default: the built-in rule pack)')
+    .argument('<paths...>', 'log files or folders (.json, .jsonl, .ndjson, optionally .gz; folders are walked)');
+  ruleSetOptions(command)
+    .option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`, 'timeline')
+    .option('-o, --output <file>', 'write detections to a file instead of standard output')
+    .option('-l, --min-level <level>', `report rules at or above this level: ${LEVELS.join(', ')}`, 'informational')
+    .option('-s, --status <list>', 'report only rules with these statuses, comma-separated (e.g. stable,test)')
+    .option('--no-progress', 'no progress bar (it is only ever shown on a terminal)')
+    .option('--no-summary', 'no summary at the end')
+    .option('--no-color', 'no colours in the timeline')
+    .option('--fail-on-detection', 'exit with status 1 when anything is detected')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  rampart hunt data/demo
+  rampart hunt --rules ~/sigma/rules --min-level high ./logs
+  rampart hunt --rules ~/sigma/rules -f jsonl -o detections.jsonl ./logs
+
+Exit status: 0 finished, 1 detections with --fail-on-detection, 2 bad usage or input, 3 internal error.`,
+    )
+    .action(async (paths: string[], options: HuntCliOptions) => {
+      setExitCode(await hunt(paths, options));
+    });
+}
+
+async function hunt(paths: string[], options: HuntCliOptions): Promise<number> {
+  if (!FORMATS.includes(options.format)) throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--format', reason: `'${options.format}' is not one of ${FORMATS.join(', ')}` });
+  const minLevel = options.minLevel.toLowerCase();
+  if (!isLevel(minLevel)) throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--min-level', reason: `'${options.minLevel}' is not one of ${LEVELS.join(', ')}` });
+  const statuses = options.status ? new Set(options.status.split(',').map((status) => status.trim().toLowerCase()).filter(Boolean)) : undefined;
+
+  const inputs = await collectInputs(paths);
+  const ruleSet = await loadRuleSetFromOptions(options, [builtinRulesDirectory()]);
+  if (ruleSet.engine.ruleCount === 0) {
+    throw rampartError('RAMPART_E_NO_RULES_LOADED', { path: (options.rules ?? []).join(', ') || 'the built-in pack', problems: ruleSet.rejected.length });
+  }
+  const sink = createSink(options);
+  const problems = new ProblemPrinter(process.stderr);
+  const bar = options.progress && process.stderr.isTTY ? new SingleBar({ format: 'hunting {bar} {percentage}% | {events} events | {detections} detections | {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true, barsize: 24 }) : undefined;
+  bar?.start(Math.max(1, inputs.reduce((sum, input) => sum + input.bytes, 0)), 0, { events: 0, detections: 0, file: '' });
+  let summary: HuntSummary;
+  try {
+    summary = await runHunt({
+      inputs,
+      engine: ruleSet.engine,
+      sink,
+      filters: { minLevel: minLevel as Level, statuses },
+      onProblem: (problem) => {
+        bar?.stop();
+        problems.print(problem);
+      },
+      onProgress: bar
+        ? (progress) => bar.update(progress.bytesRead, { events: progress.events, detections: progress.detections, file: shortName(progress.file) })
+        : undefined,
+    });
+  } finally {
+    bar?.stop();
+  }
+  if (options.summary) process.stderr.write(formatHuntSummary(summary, ruleSet, problems, process.stderr.isTTY && options.color));
+  if (options.failOnDetection && summary.detections > 0) return EXIT_CODES.DETECTIONS;
+  return EXIT_CODES.OK;
+}
+
+function createSink(options: HuntCliOptions): DetectionSink {
+  const output = options.output ? fileOutput(options.output) : stdoutOutput();
+  switch (options.format) {
+    case 'jsonl':
+      return new JsonlSink(output);
+    case 'csv':
+      return new CsvSink(output);
+    default: {
+      const terminal = !options.output && process.stdout.isTTY;
+      return new TimelineSink(output, {
+        colour: terminal && options.color && !process.env.NO_COLOR,
+        detailsWidth: terminal ? Math.max(60, (process.stdout.columns ?? 120) * 2) : undefined,
+      });
+    }
+  }
+}
+
+function shortName(path: string): string {
+  return path.length > 40 ? '…' + path.slice(-39) : path;
+}

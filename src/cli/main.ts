@@ -1,0 +1,51 @@
+// The `rampart` command: parses arguments, runs one command, turns errors into messages and exit codes.
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXIT_CODES, exitCodeOf, isRampartError } from '../core/errors.js';
+import { packageRoot } from '../hunt/package-paths.js';
+import { registerHuntCommand } from './hunt-command.js';
+import { registerRulesCommand } from './rules-command.js';
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  // A reader that went away (`rampart hunt … | head`) ends the command quietly, as Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT_CODES.OK);
+    throw error;
+  });
+  let exitCode: number = EXIT_CODES.OK;
+  const setExitCode = (code: number): void => {
+    exitCode = code;
+  };
+  const program = new Command()
+    .name('rampart')
+    .description('Rampart: a security barrier for critical information infrastructure. Hunt attacks in logs with Sigma rules.')
+    .version(version())
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  registerHuntCommand(program, setExitCode);
+  registerRulesCommand(program, setExitCode);
+  try {
+    await program.parseAsync([...argv]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version end with exit code 0; usage errors were already printed by commander.
+      return error.exitCode === 0 ? EXIT_CODES.OK : EXIT_CODES.USAGE;
+    }
+    if (isRampartError(error)) {
+      process.stderr.write(`rampart: ${error.message} [${error.code}]\n`);
+    } else {
+      process.stderr.write(`rampart: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    }
+    return exitCodeOf(error);
+  }
+}

@@ -1,0 +1,47 @@
+// Everything needed before events flow: rules parsed, log-source mappings loaded, the engine
+// compiled. Shared by `rampart hunt` and `rampart rules check`, so both judge rules the same way.
+import { existsSync } from 'node:fs';
+import type { RuleError } from '../sigma/parse/rule-types.js';
+import { loadRules } from '../sigma/parse/load-rules.js';
+import { defaultMappingFiles, loadLogsourceMappings } from '../sigma/mapping/logsource-mapping.js';
+import { buildEngine, type SigmaEngine } from '../sigma/engine/sigma-engine.js';
+import type { PlaceholderValues } from '../sigma/parse/placeholders.js';
+import { rampartError } from '../core/errors.js';
+
+export interface RuleSetOptions {
+  readonly rulePaths: readonly string[];
+  readonly mappingFiles?: readonly string[];
+  readonly placeholders?: PlaceholderValues;
+}
+
+export interface RuleSet {
+  readonly engine: SigmaEngine;
+  /** Rule files read. */
+  readonly files: number;
+  /** Rules parsed, before compile-time rejections. */
+  readonly parsed: number;
+  /** Every rejected rule with its reason: parse errors, then compile errors. */
+  readonly rejected: readonly RuleError[];
+  readonly loadMilliseconds: number;
+}
+
+export async function loadRuleSet(options: RuleSetOptions): Promise<RuleSet> {
+  const started = performance.now();
+  for (const path of options.rulePaths) {
+    if (!existsSync(path)) throw rampartError('RAMPART_E_RULES_NOT_FOUND', { path });
+  }
+  const { mappings, errors: mappingErrors } = loadLogsourceMappings([...defaultMappingFiles(), ...(options.mappingFiles ?? [])]);
+  if (mappingErrors.length > 0) {
+    const first = mappingErrors[0];
+    throw rampartError('RAMPART_E_MAPPING_INVALID', { file: first.file, location: `${first.line}:${first.column}`, reason: first.message });
+  }
+  const loaded = await loadRules(options.rulePaths, { placeholders: options.placeholders ?? {} });
+  const { engine, errors } = buildEngine(loaded.rules, mappings);
+  return {
+    engine,
+    files: loaded.files,
+    parsed: loaded.rules.length,
+    rejected: [...loaded.errors, ...errors],
+    loadMilliseconds: performance.now() - started,
+  };
+}

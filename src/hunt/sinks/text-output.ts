@@ -1,0 +1,66 @@
+// Text destinations for the sinks: standard output (respecting back-pressure and a closed pipe, as
+// in `rampart hunt … | head`) or a file written to a temporary name and renamed when complete, so an
+// interrupted hunt never leaves a half-written output file under the requested name.
+import { createWriteStream, openSync, renameSync, rmSync } from 'node:fs';
+import { rampartError } from '../../core/errors.js';
+import type { TextOutput } from './detection-sink.js';
+
+const BUFFER_LIMIT = 64 * 1024;
+
+class BufferedOutput implements TextOutput {
+  private buffer: string[] = [];
+  private size = 0;
+
+  constructor(
+    private readonly stream: NodeJS.WritableStream,
+    private readonly finish: () => Promise<void>,
+  ) {}
+
+  write(text: string): void {
+    this.buffer.push(text);
+    this.size += text.length;
+    if (this.size >= BUFFER_LIMIT) this.flush();
+  }
+
+  flush(): void {
+    if (this.size === 0) return;
+    this.stream.write(this.buffer.join(''));
+    this.buffer = [];
+    this.size = 0;
+  }
+
+  async end(): Promise<void> {
+    this.flush();
+    await this.finish();
+  }
+}
+
+export function stdoutOutput(): TextOutput {
+  return new BufferedOutput(process.stdout, () => new Promise((resolve) => process.stdout.write('', () => resolve())));
+}
+
+export function fileOutput(path: string): TextOutput {
+  const temporary = `${path}.partial-${process.pid}`;
+  let descriptor: number;
+  try {
+    descriptor = openSync(temporary, 'wx');
+  } catch (error) {
+    throw rampartError('RAMPART_E_OUTPUT_UNWRITABLE', { path, reason: (error as Error).message });
+  }
+  const stream = createWriteStream(temporary, { fd: descriptor });
+  let failure: Error | undefined;
+  stream.on('error', (error) => {
+    failure = error;
+  });
+  const cleanUp = (): void => rmSync(temporary, { force: true });
+  process.once('exit', cleanUp);
+  return new BufferedOutput(stream, async () => {
+    await new Promise<void>((resolve) => stream.end(() => resolve()));
+    process.removeListener('exit', cleanUp);
+    if (failure) {
+      cleanUp();
+      throw rampartError('RAMPART_E_OUTPUT_UNWRITABLE', { path, reason: failure.message });
+    }
+    renameSync(temporary, path);
+  });
+}
