@@ -15,7 +15,11 @@ export interface RawValue {
 }
 
 export interface ModifiedValues {
-  readonly tests: ValueTest[];
+  /**
+   * One group per value as written: a value that expands (windash, base64offset, a placeholder with
+   * several values) gives several tests, any of which may hold. `all` AND-s the groups, not the tests.
+   */
+  readonly groups: ValueTest[][];
   readonly match: 'any' | 'all';
   readonly negate: boolean;
 }
@@ -46,7 +50,7 @@ export function applyModifiers(modifiers: readonly string[], values: readonly Ra
   if (match === 'all' && values.length < 2) {
     // The spec forbids `all` on a single value; it is harmless, so accept it as a plain value.
   }
-  if (has('exists')) return { tests: [existsTest(values)], match: 'any', negate: false };
+  if (has('exists')) return { groups: [[existsTest(values)]], match: 'any', negate: false };
 
   const nulls = values.filter((value) => value.value === null);
   if (nulls.length > 0) {
@@ -54,28 +58,29 @@ export function applyModifiers(modifiers: readonly string[], values: readonly Ra
       throw new RuleProblem('SIGMA_NULL_WITH_MODIFIER', `null cannot be combined with modifiers (${modifiers.join('|')})`);
     }
     const others = values.filter((value) => value.value !== null);
-    return { tests: [{ type: 'null' }, ...others.map((value) => exactTest(value.text, false))], match, negate };
+    return { groups: [[{ type: 'null' }], ...others.map((value) => [exactTest(value.text, false)])], match, negate };
   }
   if (values.length === 0) throw new RuleProblem('SIGMA_EMPTY_VALUE_LIST', 'empty list of values');
 
-  if (has('re')) return { tests: values.map((value) => regexTest(value, modifiers)), match, negate };
+  if (has('re')) return { groups: values.map((value) => [regexTest(value, modifiers)]), match, negate };
   for (const flag of REGEX_FLAGS) {
     if (has(flag)) throw new RuleProblem('SIGMA_MODIFIER_COMBINATION', `modifier '${flag}' is only valid after 're'`);
   }
-  if (has('cidr')) return { tests: values.map(cidrTest), match, negate };
-  if (has('fieldref')) return { tests: values.map((value) => ({ type: 'fieldref', field: String(value.value), cased: has('cased') })), match, negate };
+  if (has('cidr')) return { groups: values.map((value) => [cidrTest(value)]), match, negate };
+  if (has('fieldref')) return { groups: values.map((value) => [{ type: 'fieldref', field: String(value.value), cased: has('cased') }]), match, negate };
 
   const timePart = modifiers.find((modifier): modifier is TimePart => TIME_PARTS.has(modifier as TimePart));
   const operator = modifiers.map((modifier) => NUMBER_OPERATORS[modifier]).find((op) => op !== undefined);
-  if (timePart) return { tests: values.map((value) => ({ type: 'time', part: timePart, op: operator ?? 'eq', value: numberOf(value) })), match, negate };
-  if (operator) return { tests: values.map((value) => ({ type: 'number', op: operator, value: numberOf(value) })), match, negate };
+  if (timePart) return { groups: values.map((value) => [{ type: 'time', part: timePart, op: operator ?? 'eq', value: numberOf(value) }]), match, negate };
+  if (operator) return { groups: values.map((value) => [{ type: 'number', op: operator, value: numberOf(value) }]), match, negate };
 
-  return { tests: stringTests(modifiers, values, placeholders, isKeyword), match, negate };
+  return { groups: values.map((value) => stringTests(modifiers, value, placeholders, isKeyword)), match, negate };
 }
 
-function stringTests(modifiers: readonly string[], values: readonly RawValue[], placeholders: PlaceholderValues, isKeyword: boolean): ValueTest[] {
+/** The tests one written value expands into. */
+function stringTests(modifiers: readonly string[], value: RawValue, placeholders: PlaceholderValues, isKeyword: boolean): ValueTest[] {
   const cased = modifiers.includes('cased');
-  const raws = modifiers.includes('expand') ? values.flatMap((value) => expandPlaceholders(value.text, placeholders)) : values.map((value) => value.text);
+  const raws = modifiers.includes('expand') ? expandPlaceholders(value.text, placeholders) : [value.text];
   let items: Working[] = raws.map((raw) => ({ tokens: tokenizeSigmaString(raw) }));
   let positioned = false;
   for (const modifier of modifiers) {

@@ -1,9 +1,9 @@
 // A rule's `detection` section: search identifiers (maps = AND, lists = OR, plain lists = keywords)
 // into SearchExpr trees, with every value run through its modifiers.
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import type { SearchExpr } from './rule-types.js';
+import type { SearchExpr, ValueTest } from './rule-types.js';
 import { RuleProblem } from './rule-problem.js';
-import { applyModifiers, type RawValue } from './modifiers.js';
+import { applyModifiers, type ModifiedValues, type RawValue } from './modifiers.js';
 import type { PlaceholderValues } from './placeholders.js';
 
 const NON_IDENTIFIER_KEYS = new Set(['condition', 'timeframe']);
@@ -15,7 +15,7 @@ export interface ParsedDetection {
 }
 
 export function parseDetection(node: YAMLMap, placeholders: PlaceholderValues): ParsedDetection {
-  const identifiers: Record<string, SearchExpr> = {};
+  const identifiers: Record<string, SearchExpr> = Object.create(null);
   const conditions: { text: string; offset: number }[] = [];
   for (const pair of node.items as Pair<Node, Node | null>[]) {
     const name = keyText(pair);
@@ -53,13 +53,13 @@ function parseSearch(node: Node | null, placeholders: PlaceholderValues): Search
     if (items.length === 0) throw new RuleProblem('SIGMA_EMPTY_SEARCH', 'empty list', offsetOf(node));
     if (items.every((item) => isScalar(item))) {
       const modified = applyModifiers([], items.map((item) => rawValue(item as Scalar)), placeholders, true);
-      return { kind: 'keyword', match: 'any', tests: modified.tests };
+      return { kind: 'keyword', match: 'any', tests: modified.groups.flat() };
     }
     return { kind: 'or', items: items.map((item) => parseSearch(item, placeholders)) };
   }
   if (isScalar(node) && node.value !== null) {
     const modified = applyModifiers([], [rawValue(node)], placeholders, true);
-    return { kind: 'keyword', match: 'any', tests: modified.tests };
+    return { kind: 'keyword', match: 'any', tests: modified.groups.flat() };
   }
   throw new RuleProblem('SIGMA_EMPTY_SEARCH', 'a search identifier must be a map, a list or a keyword', offsetOf(node));
 }
@@ -72,8 +72,7 @@ function parseFieldMap(node: YAMLMap, placeholders: PlaceholderValues): SearchEx
     const values = valuesOf(pair.value);
     try {
       const modified = applyModifiers(modifiers, values, placeholders, field === '');
-      if (field === '') items.push({ kind: 'keyword', match: modified.match, tests: modified.tests });
-      else items.push({ kind: 'field', field, match: modified.match, tests: modified.tests, negate: modified.negate });
+      items.push(predicateFor(field, modified));
     } catch (error) {
       if (error instanceof RuleProblem) throw new RuleProblem(error.code, `'${key}': ${error.message}`, error.offset ?? offsetOf(pair.key));
       throw error;
@@ -81,6 +80,19 @@ function parseFieldMap(node: YAMLMap, placeholders: PlaceholderValues): SearchEx
   }
   if (items.length === 0) throw new RuleProblem('SIGMA_EMPTY_SEARCH', 'empty map', offsetOf(node));
   return items.length === 1 ? items[0] : { kind: 'and', items };
+}
+
+/**
+ * The predicate for one `field|modifiers: values` entry. With `all`, each written value must hold, and
+ * a value that expanded into several tests (windash, base64offset, ...) holds when any of them does:
+ * an AND of per-value ORs.
+ */
+function predicateFor(field: string, modified: ModifiedValues): SearchExpr {
+  const { groups, match, negate } = modified;
+  const single = (tests: ValueTest[], groupMatch: 'any' | 'all'): SearchExpr =>
+    field === '' ? { kind: 'keyword', match: groupMatch, tests } : { kind: 'field', field, match: groupMatch, tests, negate };
+  if (match === 'any' || groups.every((group) => group.length === 1)) return single(groups.flat(), match);
+  return { kind: 'and', items: groups.map((group) => single(group, 'any')) };
 }
 
 function valuesOf(node: Node | null): RawValue[] {
