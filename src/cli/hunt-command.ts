@@ -10,6 +10,7 @@ import type { DetectionSink } from '../hunt/sinks/detection-sink.js';
 import { CsvSink } from '../hunt/sinks/csv-sink.js';
 import { JsonlSink } from '../hunt/sinks/jsonl-sink.js';
 import { TimelineSink } from '../hunt/sinks/timeline-sink.js';
+import { TimeSortedSink } from '../hunt/sinks/time-sorted-sink.js';
 import { fileOutput, stdoutOutput } from '../hunt/sinks/text-output.js';
 import { loadRuleSetFromOptions, ruleSetOptions, type RuleSetCliOptions } from './rule-set-options.js';
 import { formatHuntSummary } from './hunt-summary.js';
@@ -18,6 +19,7 @@ import { ProblemPrinter } from './problem-printer.js';
 interface HuntCliOptions extends RuleSetCliOptions {
   readonly format: string;
   readonly output?: string;
+  readonly sort: string;
   readonly minLevel: string;
   readonly status?: string;
   readonly progress: boolean;
@@ -36,6 +38,7 @@ export function registerHuntCommand(program: Command, setExitCode: (code: number
   ruleSetOptions(command)
     .option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`, 'timeline')
     .option('-o, --output <file>', 'write detections to a file instead of standard output')
+    .option('--sort <order>', "detection order: 'file' (as read, file by file) or 'time' (by event time)", 'file')
     .option('-l, --min-level <level>', `report rules at or above this level: ${LEVELS.join(', ')}`, 'informational')
     .option('-s, --status <list>', 'report only rules with these statuses, comma-separated (e.g. stable,test)')
     .option('--no-progress', 'no progress bar (it is only ever shown on a terminal)')
@@ -46,7 +49,7 @@ export function registerHuntCommand(program: Command, setExitCode: (code: number
       'after',
       `
 Examples:
-  rampart hunt data/demo
+  rampart hunt --sort time data/demo
   rampart hunt --rules ~/sigma/rules --min-level high ./logs
   rampart hunt --rules ~/sigma/rules -f jsonl -o detections.jsonl ./logs
 
@@ -61,6 +64,7 @@ async function hunt(paths: string[], options: HuntCliOptions): Promise<number> {
   if (!FORMATS.includes(options.format)) throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--format', reason: `'${options.format}' is not one of ${FORMATS.join(', ')}` });
   const minLevel = options.minLevel.toLowerCase();
   if (!isLevel(minLevel)) throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--min-level', reason: `'${options.minLevel}' is not one of ${LEVELS.join(', ')}` });
+  if (options.sort !== 'file' && options.sort !== 'time') throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--sort', reason: `'${options.sort}' is not 'file' or 'time'` });
   const statuses = options.status ? new Set(options.status.split(',').map((status) => status.trim().toLowerCase()).filter(Boolean)) : undefined;
 
   const inputs = await collectInputs(paths);
@@ -96,6 +100,11 @@ async function hunt(paths: string[], options: HuntCliOptions): Promise<number> {
 }
 
 function createSink(options: HuntCliOptions): DetectionSink {
+  const sink = createFormatSink(options);
+  return options.sort === 'time' ? new TimeSortedSink(sink) : sink;
+}
+
+function createFormatSink(options: HuntCliOptions): DetectionSink {
   const output = options.output ? fileOutput(options.output) : stdoutOutput();
   switch (options.format) {
     case 'jsonl':

@@ -31,9 +31,13 @@ export function shortChannel(channel: string | undefined): string {
   return CHANNEL_ABBREVIATIONS[channel.toLowerCase()] ?? channel.replace(/^Microsoft-Windows-/i, '');
 }
 
+/** Shown in their own columns, so left out of the details. */
+const COLUMN_FIELDS = new Set(['Computer', 'Channel', 'EventID']);
+
 /** `Field: value ¦ Field: value`, the fields that matter for the detection. */
 export function detailsText(detection: Detection): string {
   return Object.entries(detection.fields)
+    .filter(([name]) => !COLUMN_FIELDS.has(name))
     .map(([name, value]) => `${name}: ${value.replace(/\s+/g, ' ')}`)
     .join(' ¦ ');
 }
