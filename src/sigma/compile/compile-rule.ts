@@ -17,7 +17,7 @@ export interface CompiledRule {
 }
 
 export function compileRule(rule: SigmaRule, selector: EventSelector, slots: FieldSlots): CompiledRule {
-  const fieldName = (sigmaField: string): string => selector.fieldMap[sigmaField] ?? sigmaField;
+  const fieldName = (sigmaField: string): string => (Object.hasOwn(selector.fieldMap, sigmaField) ? selector.fieldMap[sigmaField] : sigmaField);
   const identifiers = new Map<string, Matcher>();
   const identifier = (name: string): Matcher => {
     let matcher = identifiers.get(name);

@@ -126,7 +126,7 @@ export function compileStringTest(tokens: readonly GlobToken[], cased: boolean):
     }
     default: {
       const source = tokens.map((token, i) => (token.kind === 'star' ? '[\\s\\S]*' : token.kind === 'one' ? '[\\s\\S]' : escapeRegExp(texts[i] as string))).join('');
-      const regex = new RegExp(`^${source}$`);
+      const regex = compileSafeRegex(`^${source}$`, '');
       return (value) => regex.test(value);
     }
   }

@@ -35,7 +35,7 @@ export function parseRuleFile(text: string, file: string, options: ParseOptions 
       continue;
     }
     const contents = document.contents as Node | null;
-    if (contents === null) continue;
+    if (contents === null || (isScalar(contents) && contents.value === null)) continue;
     const title = isMap(contents) ? scalarString(contents, 'title') : undefined;
     try {
       rules.push(parseRuleDocument(contents, locate, options));

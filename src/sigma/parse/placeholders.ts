@@ -29,7 +29,7 @@ export function expandPlaceholders(raw: string, placeholders: PlaceholderValues)
       const end = raw.indexOf('%', i + 1);
       const name = end > i ? raw.slice(i + 1, end) : '';
       if (PLACEHOLDER_NAME.test(name)) {
-        const values = placeholders[name];
+        const values = Object.hasOwn(placeholders, name) ? placeholders[name] : undefined;
         if (values === undefined) {
           throw new RuleProblem(
             'SIGMA_PLACEHOLDER_UNDEFINED',

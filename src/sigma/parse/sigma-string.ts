@@ -55,6 +55,6 @@ export function surroundWithStars(tokens: readonly GlobToken[], leading: boolean
 /** Renders tokens back to Sigma notation (escaping literal wildcards), for messages and docs. */
 export function renderSigmaString(tokens: readonly GlobToken[]): string {
   return tokens
-    .map((token) => (token.kind === 'star' ? '*' : token.kind === 'one' ? '?' : token.text.replace(/[*?]/g, '\\$&')))
+    .map((token) => (token.kind === 'star' ? '*' : token.kind === 'one' ? '?' : token.text.replace(/[*?\\]/g, '\\$&')))
     .join('');
 }
