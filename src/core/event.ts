@@ -28,8 +28,8 @@ export interface LogEvent {
 
 /** Reads a field by name: an exact key first, then a dotted path through nested objects. */
 export function getField(fields: Record<string, unknown>, name: string): unknown {
-  const direct = fields[name];
-  if (direct !== undefined || Object.prototype.hasOwnProperty.call(fields, name)) return direct;
+  // Own properties only: a rule on `constructor` or `toString` must not read Object.prototype.
+  if (Object.prototype.hasOwnProperty.call(fields, name)) return fields[name];
   if (name.indexOf('.') < 0) return undefined;
   let current: unknown = fields;
   for (const part of name.split('.')) {

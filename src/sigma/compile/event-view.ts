@@ -36,8 +36,20 @@ export function textOf(value: unknown): string | readonly string[] | typeof MISS
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (Array.isArray(value)) return value.filter((item) => item !== null && item !== undefined && typeof item !== 'object').map((item) => String(item));
-  return JSON.stringify(value);
+  return objectText(value);
 }
+
+/** A nested object compared as text: its JSON, or a marker when it is too deep to serialise. */
+function objectText(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return '[object too deep]';
+  }
+}
+
+/** Keyword searches look this deep into nested objects; deeper values are not searched. */
+const MAX_KEYWORD_DEPTH = 32;
 
 export class EventView {
   fields: Record<string, unknown> = {};
@@ -102,10 +114,10 @@ export class EventView {
   }
 }
 
-function collectValues(value: unknown, into: string[]): void {
-  if (value === null || value === undefined) return;
+function collectValues(value: unknown, into: string[], depth = 0): void {
+  if (value === null || value === undefined || depth > MAX_KEYWORD_DEPTH) return;
   if (typeof value === 'string') into.push(value.toLowerCase());
   else if (typeof value === 'number' || typeof value === 'boolean') into.push(String(value));
-  else if (Array.isArray(value)) for (const item of value) collectValues(item, into);
-  else if (typeof value === 'object') for (const key in value as Record<string, unknown>) collectValues((value as Record<string, unknown>)[key], into);
+  else if (Array.isArray(value)) for (const item of value) collectValues(item, into, depth + 1);
+  else if (typeof value === 'object') for (const key in value as Record<string, unknown>) collectValues((value as Record<string, unknown>)[key], into, depth + 1);
 }

@@ -91,20 +91,20 @@ describe('hostile field names', () => {
   // EventView.folded() throws "Cannot read properties of undefined (reading 'map')": one such rule makes
   // engine.match throw on every event. Fix: read only own properties
   // (`if (Object.prototype.hasOwnProperty.call(fields, name)) return fields[name];`).
-  it.fails('a rule on a field named constructor does not throw on an event without it', () => {
+  it('a rule on a field named constructor does not throw on an event without it', () => {
     const engine = engineFor([['constructor', 'x']]);
     expect(matches(engine, [{ a: 1 }])).toEqual([false]);
   });
 
   // BUG (src/core/event.ts, getField), as above: the inherited property counts as present.
-  it.fails('exists: true is false for an absent field named toString or __proto__', () => {
+  it('exists: true is false for an absent field named toString or __proto__', () => {
     const toStringEngine = engineFor([['toString|exists', true]]);
     const protoEngine = engineFor([['__proto__|exists', true]]);
     expect([...matches(toStringEngine, [{}]), ...matches(protoEngine, [{}])]).toEqual([false, false]);
   });
 
   // BUG (src/core/event.ts, getField), as above: toDetection shows "function Object() { [native code] }".
-  it.fails('a detection does not show an inherited property as a field value', () => {
+  it('a detection does not show an inherited property as a field value', () => {
     const text = "title: t\nlogsource: {product: linux}\nfields: [constructor, user]\ndetection:\n  s:\n    user: bob\n  condition: s\n";
     const { engine } = buildEngine(parseRuleFile(text, 'r.yml').rules, mappings);
     const event = { fields: { user: 'bob' }, ref: { file: 'e' } };
@@ -279,7 +279,7 @@ describe('deep nesting', () => {
   // condition nested 50,000 deep (parentheses or `not not not ...`) overflows the stack, and the
   // RangeError escapes parseRuleFile (which rethrows anything that is not a RuleProblem), against
   // "nothing in loading throws past the loader". Expected: a SIGMA_CONDITION_SYNTAX (or similar) error.
-  it.fails('a condition nested 50,000 deep is a rule error, not a thrown RangeError', () => {
+  it('a condition nested 50,000 deep is a rule error, not a thrown RangeError', () => {
     const parens = parseRuleFile(rule(`${'('.repeat(50_000)}a${')'.repeat(50_000)}`), 'r.yml');
     const nots = parseRuleFile(rule(`${'not '.repeat(50_000)}a`), 'r.yml');
     expect([parens.errors.length, nots.errors.length]).toEqual([1, 1]);
@@ -295,7 +295,7 @@ describe('deep nesting', () => {
   // BUG (src/sigma/compile/event-view.ts, collectValues and textOf): keyword searches walk the event
   // recursively and a nested object field is read with JSON.stringify, so an event nested 200,000 deep
   // (which JSON.parse accepts) makes engine.match throw RangeError: Maximum call stack size exceeded.
-  it.fails('an event nested 200,000 deep does not make engine.match throw', () => {
+  it('an event nested 200,000 deep does not make engine.match throw', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 200_000; i++) deep = { a: deep };
     const keywordText = "title: t\nlogsource: {product: linux}\ndetection:\n  k:\n    - 'zzz'\n  condition: k\n";
@@ -310,7 +310,7 @@ describe('rule values that expand', () => {
   // alternatives by five, with no limit: 7 dashes give 78,125 tests, and a 15-dash value (5^15 ≈ 3·10^10)
   // exhausts memory and kills the process while loading rules. Expected: a located rule error above some
   // bound (or a matcher that treats the dash position as a character class instead of enumerating).
-  it.fails('windash on a value with many flags stays bounded or is rejected', () => {
+  it('windash on a value with many flags stays bounded or is rejected', () => {
     const text = "title: t\nlogsource: {product: linux}\ndetection:\n  s:\n    F|windash|contains: '-a -b -c -d -e -f -g'\n  condition: s\n";
     const parsed = parseRuleFile(text, 'r.yml');
     const tests = parsed.rules.length === 1 ? JSON.stringify(parsed.rules[0].detection).split('"type":"string"').length - 1 : 0;

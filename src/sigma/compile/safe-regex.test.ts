@@ -90,7 +90,7 @@ describe('patterns the linear engine cannot run', () => {
   // take a second, 60 would take about an hour), but only a quantifier inside the group counts as
   // nesting. With a backreference the pattern cannot fall back to the linear engine, so a rule with
   // /^(b)\1(a|aa)+$/ is accepted and hangs the engine on "bb" + "a" * 60 + "c".
-  it.fails('an unbounded repeat of overlapping alternatives, without the linear engine, is refused', () => {
+  it('an unbounded repeat of overlapping alternatives, without the linear engine, is refused', () => {
     expect(problemCode('^(b)\\1(a|aa)+$')).toBe('SIGMA_UNSAFE_REGEX');
   });
 
@@ -204,7 +204,7 @@ describe('caseFoldPattern', () => {
   // BUG (src/sigma/compile/safe-regex.ts, caseFoldPattern): an escaped letter (\x41, \u0041, or a class
   // range written with escapes such as [\x41-\x5a]) is copied unchanged, so with the i flag it matches
   // only the case it names: /\x41/ with `re|i` does not match "a" although /\x41/i does.
-  it.fails('an escaped letter (\\x41, \\u0041, [\\x41-\\x5a]) matches both cases', () => {
+  it('an escaped letter (\\x41, \\u0041, [\\x41-\\x5a]) matches both cases', () => {
     expectSameAsIgnoreCase('\\x41', ['a', 'A']);
     expectSameAsIgnoreCase('\\u0041', ['a', 'A']);
     expectSameAsIgnoreCase('^[\\x41-\\x5a]$', ['q', 'Q']);
@@ -213,14 +213,14 @@ describe('caseFoldPattern', () => {
   // BUG (src/sigma/compile/safe-regex.ts, caseFoldPattern): the name of a named backreference is folded
   // like text, `\k<name>` becomes `\k<[nN][aA][mM][eE]>`, and a valid `re|i` rule is rejected with
   // SIGMA_BAD_REGEX.
-  it.fails('a named backreference keeps its name', () => {
+  it('a named backreference keeps its name', () => {
     expect(compileSafeRegex('(?<w>a)\\k<w>', 'i').test('aA')).toBe(true);
   });
 
   // BUG (src/sigma/compile/safe-regex.ts, otherCases): a letter whose other case is not one character of
   // the same kind is folded wrongly: ß becomes [ßSS] (matching "S"), the dotless ı becomes [ıI] (matching
   // "I"), İ becomes a class holding "i". With the i flag none of these match those letters.
-  it.fails('letters without a one-character other case (ß, ı, İ) fold as the i flag does', () => {
+  it('letters without a one-character other case (ß, ı, İ) fold as the i flag does', () => {
     expectSameAsIgnoreCase('^ß$', ['ß', 'S', 's']);
     expectSameAsIgnoreCase('^ı$', ['ı', 'I', 'i']);
     expectSameAsIgnoreCase('^İ$', ['İ', 'i', 'I']);

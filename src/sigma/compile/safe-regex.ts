@@ -29,8 +29,11 @@ export function compileSafeRegex(source: string, sigmaFlags: string): RegExp {
     flags += inline[1].replace(/x/g, '');
   }
   const caseInsensitive = flags.includes('i');
-  const jsFlags = [...new Set(flags.replace(/i/g, '').split(''))].filter((flag) => flag === 'm' || flag === 's').join('');
-  if (caseInsensitive) pattern = caseFoldPattern(pattern);
+  // A backreference compares case-insensitively only under the real `i` flag; such a pattern cannot
+  // use the linear engine anyway, so it keeps the flag instead of being folded.
+  const nativeCase = caseInsensitive && /\\(k<|[1-9])/.test(pattern);
+  const jsFlags = [...new Set(flags.replace(/i/g, nativeCase ? 'i' : '').split(''))].filter((flag) => flag === 'm' || flag === 's' || flag === 'i').join('');
+  if (caseInsensitive && !nativeCase) pattern = caseFoldPattern(pattern);
   let regex: RegExp;
   try {
     regex = new RegExp(pattern, jsFlags);
@@ -53,11 +56,13 @@ function runsInLinearTime(pattern: string, flags: string): boolean {
 }
 
 /**
- * A group repeated without bound (`*`, `+`, `{n,}`) that itself contains a quantifier, e.g. `(a+)+`
- * or `(\w+\s?)*`: the shape of catastrophic backtracking. A group repeated a bounded number of
- * times (`{2,20}`) backtracks at most polynomially in its bound and is allowed.
+ * A group repeated without bound (`*`, `+`, `{n,}`) that itself contains a quantifier or an
+ * alternation, e.g. `(a+)+`, `(\w+\s?)*` or `(a|aa)+`: the shapes of catastrophic backtracking. A
+ * group repeated a bounded number of times (`{2,20}`) backtracks at most polynomially in its bound and
+ * is allowed.
  */
 export function hasNestedQuantifier(pattern: string): boolean {
+  // Per open group: does it contain a quantifier or an alternation (directly or in a nested group)?
   const stack: boolean[] = [];
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
@@ -73,13 +78,12 @@ export function hasNestedQuantifier(pattern: string): boolean {
     if (char === '[') inClass = true;
     else if (char === '(') stack.push(false);
     else if (char === ')') {
-      const innerQuantified = stack.pop() ?? false;
+      const ambiguousInside = stack.pop() ?? false;
       const next = pattern[i + 1];
-      // `?` after a group is not a repetition, so it cannot nest backtracking.
       const quantified = next === '*' || next === '+' || next === '{';
-      if (innerQuantified && isUnbounded(pattern, i + 1)) return true;
-      if (stack.length > 0 && (innerQuantified || quantified)) stack[stack.length - 1] = true;
-    } else if ((char === '*' || char === '+' || char === '{') && stack.length > 0) {
+      if (ambiguousInside && isUnbounded(pattern, i + 1)) return true;
+      if (stack.length > 0 && (ambiguousInside || quantified)) stack[stack.length - 1] = true;
+    } else if ((char === '*' || char === '+' || char === '{' || char === '|') && stack.length > 0) {
       stack[stack.length - 1] = true;
     }
   }
@@ -99,28 +103,30 @@ export function caseFoldPattern(pattern: string): string {
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i];
-    if (char === '\\') {
-      const escape = readEscape(pattern, i);
-      out += escape;
-      i += escape.length - 1;
-      continue;
-    }
     if (inClass) {
       if (char === ']') {
         inClass = false;
         out += char;
         continue;
       }
-      const rangeEnd = pattern[i + 1] === '-' && pattern[i + 2] !== undefined && pattern[i + 2] !== ']' && pattern[i + 2] !== '\\' ? pattern[i + 2] : undefined;
-      if (rangeEnd !== undefined) {
-        out += `${char}-${rangeEnd}`;
-        const lower = `${char.toLowerCase()}-${rangeEnd.toLowerCase()}`;
-        const upper = `${char.toUpperCase()}-${rangeEnd.toUpperCase()}`;
-        if (isLetter(char) && isLetter(rangeEnd)) out += lower === `${char}-${rangeEnd}` ? upper : lower;
-        i += 2;
+      const first = readAtom(pattern, i);
+      const dash = i + first.text.length;
+      if (pattern[dash] === '-' && pattern[dash + 1] !== undefined && pattern[dash + 1] !== ']') {
+        const last = readAtom(pattern, dash + 1);
+        out += `${first.text}-${last.text}`;
+        if (first.char !== undefined && last.char !== undefined) out += foldedRanges(first.char, last.char);
+        i = dash + last.text.length;
         continue;
       }
-      out += isLetter(char) ? otherCases(char) : char;
+      out += first.text + (first.char !== undefined ? otherCases(first.char).replace(first.char, '') : '');
+      i += first.text.length - 1;
+      continue;
+    }
+    if (char === '\\') {
+      const atom = readAtom(pattern, i);
+      const variants = atom.char !== undefined ? otherCases(atom.char) : '';
+      out += variants.length > 1 ? `[${atom.text}${variants.replace(atom.char as string, '')}]` : atom.text;
+      i += atom.text.length - 1;
       continue;
     }
     if (char === '[') {
@@ -154,36 +160,89 @@ export function caseFoldPattern(pattern: string): string {
         continue;
       }
     }
-    out += isLetter(char) ? `[${otherCases(char)}]` : char;
+    const variants = otherCases(char);
+    out += variants.length > 1 ? `[${variants}]` : char;
   }
   return out;
 }
 
-function isLetter(char: string): boolean {
-  return char.toLowerCase() !== char.toUpperCase();
-}
-
+/**
+ * The character and its other cases, as the `i` flag (without `u`) sees them: one-character case
+ * mappings only, and never from a non-ASCII letter to an ASCII one (so ß, ı and ſ stay alone).
+ */
 function otherCases(char: string): string {
-  const variants = new Set([char, char.toLowerCase(), char.toUpperCase()]);
+  const canonical = (c: string): string => {
+    const upper = c.toUpperCase();
+    if (upper.length !== 1) return c;
+    if (c.charCodeAt(0) >= 128 && upper.charCodeAt(0) < 128) return c;
+    return upper;
+  };
+  const key = canonical(char);
+  const variants = new Set([char]);
+  for (const candidate of [char.toUpperCase(), char.toLowerCase()]) {
+    if (candidate.length === 1 && canonical(candidate) === key) variants.add(candidate);
+  }
   return [...variants].join('');
 }
 
-/** The whole escape sequence starting at a backslash: `\d`, `\x41`, `\u{1F600}`, `\cA`, ... */
-function readEscape(pattern: string, start: number): string {
+/** For a class range of letters (a-z, \x41-\x5a), the same range in the other case. */
+function foldedRanges(first: string, last: string): string {
+  const start = first.charCodeAt(0);
+  const end = last.charCodeAt(0);
+  if (end < start || end - start > 0x400) return '';
+  const codes = new Set<number>();
+  for (let code = start; code <= end; code++) {
+    for (const variant of otherCases(String.fromCharCode(code))) {
+      const other = variant.charCodeAt(0);
+      if (other < start || other > end) codes.add(other);
+    }
+  }
+  // Runs of consecutive characters become ranges again: [a-f] gives A-F, not ABCDEF.
+  const sorted = [...codes].sort((a, b) => a - b);
+  let extra = '';
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    const from = escapeClassChar(String.fromCharCode(sorted[i]));
+    extra += j - i >= 2 ? `${from}-${escapeClassChar(String.fromCharCode(sorted[j]))}` : sorted.slice(i, j + 1).map((code) => escapeClassChar(String.fromCharCode(code))).join('');
+    i = j;
+  }
+  return extra;
+}
+
+function escapeClassChar(char: string): string {
+  return /[\\\]^-]/.test(char) ? `\\${char}` : char;
+}
+
+/** One pattern atom at `start`: an escape sequence or a single character, with the character it stands for when it is a literal. */
+function readAtom(pattern: string, start: number): { text: string; char?: string } {
+  const char = pattern[start];
+  if (char !== '\\') return { text: char, char };
   const next = pattern[start + 1];
-  if (next === undefined) return '\\';
-  if (next === 'x') return pattern.slice(start, start + 4);
+  if (next === undefined) return { text: '\\' };
+  if (next === 'x' && /^[0-9a-fA-F]{2}$/.test(pattern.slice(start + 2, start + 4))) {
+    return { text: pattern.slice(start, start + 4), char: String.fromCharCode(parseInt(pattern.slice(start + 2, start + 4), 16)) };
+  }
   if (next === 'u') {
     if (pattern[start + 2] === '{') {
       const close = pattern.indexOf('}', start);
-      return close > 0 ? pattern.slice(start, close + 1) : pattern.slice(start, start + 2);
+      return { text: close > 0 ? pattern.slice(start, close + 1) : pattern.slice(start, start + 2) };
     }
-    return pattern.slice(start, start + 6);
+    if (/^[0-9a-fA-F]{4}$/.test(pattern.slice(start + 2, start + 6))) {
+      return { text: pattern.slice(start, start + 6), char: String.fromCharCode(parseInt(pattern.slice(start + 2, start + 6), 16)) };
+    }
+    return { text: pattern.slice(start, start + 2) };
   }
-  if (next === 'c') return pattern.slice(start, start + 3);
+  if (next === 'c') return { text: pattern.slice(start, start + 3) };
+  if (next === 'k' && pattern[start + 2] === '<') {
+    // A named backreference `\k<name>`: the name is not text to match.
+    const close = pattern.indexOf('>', start);
+    return { text: close > 0 ? pattern.slice(start, close + 1) : pattern.slice(start, start + 2) };
+  }
   if (next === 'p' || next === 'P') {
     const close = pattern.indexOf('}', start);
-    return close > 0 ? pattern.slice(start, close + 1) : pattern.slice(start, start + 2);
+    return { text: close > 0 ? pattern.slice(start, close + 1) : pattern.slice(start, start + 2) };
   }
-  return pattern.slice(start, start + 2);
+  // `\.`, `\d`, `\W`, ...: a class escape or an escaped punctuation mark, never a letter to fold.
+  return { text: pattern.slice(start, start + 2) };
 }

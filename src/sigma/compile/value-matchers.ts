@@ -190,9 +190,10 @@ function isoWeek(date: Date): number {
 
 function rawValues(fields: Record<string, unknown>): string[] {
   const values: string[] = [];
-  const visit = (value: unknown): void => {
+  const visit = (value: unknown, depth = 0): void => {
+    if (depth > 32) return;
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      for (const key in value as object) visit((value as Record<string, unknown>)[key]);
+      for (const key in value as object) visit((value as Record<string, unknown>)[key], depth + 1);
       return;
     }
     const text = textOf(value);

@@ -31,6 +31,9 @@ const FLAGS = new Set(['all', 'cased', 'neq', 'expand']);
 const REGEX_FLAGS = new Set(['i', 'm', 's']);
 const KNOWN = new Set([...STRING_TRANSFORMS, ...FLAGS, ...REGEX_FLAGS, 're', 'cidr', 'exists', 'fieldref', ...Object.keys(NUMBER_OPERATORS), ...TIME_PARTS]);
 
+/** windash gives 5^n alternatives for n flags; beyond this a rule would exhaust memory instead of matching. */
+const MAX_EXPANSIONS = 4096;
+
 /** Dash-like characters `windash` interchanges: hyphen, slash, en dash, em dash, horizontal bar. */
 const WINDASH_CHARACTERS = ['-', '/', '\u2013', '\u2014', '\u2015'];
 
@@ -86,6 +89,9 @@ function stringTests(modifiers: readonly string[], value: RawValue, placeholders
   for (const modifier of modifiers) {
     if (!STRING_TRANSFORMS.has(modifier)) continue;
     items = items.flatMap((item) => transform(modifier, item));
+    if (items.length > MAX_EXPANSIONS) {
+      throw new RuleProblem('SIGMA_TOO_MANY_VALUES', `'${modifier}' expands one value into more than ${MAX_EXPANSIONS} alternatives`);
+    }
     if (modifier === 'contains' || modifier === 'startswith' || modifier === 'endswith') positioned = true;
   }
   // Keywords search the whole event: a plain keyword matches anywhere in a value.
@@ -168,6 +174,9 @@ function windashText(text: string): string[] {
     const dashAtWordStart = (char === '-' || char === '/') && !isWord(text[i - 1]) && isWord(text[i + 1]);
     const options = dashAtWordStart ? WINDASH_CHARACTERS : [char];
     results = results.flatMap((prefix) => options.map((option) => prefix + option));
+    if (results.length > MAX_EXPANSIONS) {
+      throw new RuleProblem('SIGMA_TOO_MANY_VALUES', `'windash' expands '${text}' into more than ${MAX_EXPANSIONS} alternatives`);
+    }
   }
   return results;
 }

@@ -13,6 +13,9 @@ interface Token {
 
 const KEYWORDS = new Set(['and', 'or', 'not', 'of', 'them', 'all']);
 
+/** Deeper nesting than any real rule needs; beyond it a hostile condition would exhaust the stack. */
+const MAX_DEPTH = 1000;
+
 function tokenize(condition: string): Token[] {
   const tokens: Token[] = [];
   const pattern = /\s*(?:(\()|(\))|([A-Za-z0-9_*.-]+)|(\S))/gy;
@@ -61,10 +64,17 @@ export function parseCondition(condition: string, identifiers: readonly string[]
     }
     return items.length === 1 ? items[0] : { kind: 'and', items };
   };
+  let depth = 0;
+  const descend = (token: Token | undefined): void => {
+    if (++depth > MAX_DEPTH) throw new ConditionSyntaxError(`nested more than ${MAX_DEPTH} levels deep`, token?.position ?? endPosition);
+  };
   const parseNot = (): ConditionExpr => {
     if (isKeyword(peek(), 'not')) {
+      descend(peek());
       index++;
-      return { kind: 'not', expr: parseNot() };
+      const expr: ConditionExpr = { kind: 'not', expr: parseNot() };
+      depth--;
+      return expr;
     }
     return parsePrimary();
   };
@@ -72,8 +82,10 @@ export function parseCondition(condition: string, identifiers: readonly string[]
     const token = peek();
     if (!token) throw new ConditionSyntaxError('expression expected but the condition ended', endPosition);
     if (token.kind === 'open') {
+      descend(token);
       index++;
       const inner = parseOr();
+      depth--;
       const close = peek();
       if (close?.kind !== 'close') throw new ConditionSyntaxError("')' expected", close?.position ?? endPosition);
       index++;
