@@ -1,0 +1,81 @@
+// One entry point for every log format. Each reader is one row in READERS: the extensions a
+// directory walk picks up, the extensions read only when named explicitly, and the function that
+// reads. Adding the EVTX reader is one more row.
+
+import type { LogEvent } from '../core/event.js';
+import { readJsonEvents, type JsonReaderOptions } from './json.js';
+import { readTextChunks } from './text-chunks.js';
+
+/** Options any reader accepts; each reader ignores the ones that are not its own. */
+export type ReadEventsOptions = JsonReaderOptions;
+
+interface LogReader {
+  readonly format: string;
+  /** Extensions (lower case, with the dot) picked up when walking a directory; `.gz` of each too. */
+  readonly extensions: readonly string[];
+  /**
+   * Extensions read only when the file is named explicitly and its content looks like this format
+   * (a `.log` file is as likely syslog as JSON).
+   */
+  readonly sniffedExtensions: readonly string[];
+  readonly looksRight: (head: string) => boolean;
+  readonly read: (file: string, options: ReadEventsOptions) => AsyncIterable<LogEvent>;
+}
+
+const READERS: readonly LogReader[] = [
+  {
+    format: 'json',
+    extensions: ['.json', '.jsonl', '.ndjson'],
+    sniffedExtensions: ['.log'],
+    looksRight: (head) => /^\s*[[{]/.test(head),
+    read: readJsonEvents,
+  },
+];
+
+/** True when a directory walk should read this file. */
+export function isSupportedLogFile(path: string): boolean {
+  const extension = extensionOf(path);
+  return READERS.some((reader) => reader.extensions.includes(extension));
+}
+
+/**
+ * Events from a log file of any supported format; an unsupported file is a problem, not a throw.
+ * The reader's own iterable is returned, not wrapped, so no extra async step is paid per event.
+ */
+export function readEvents(file: string, options: ReadEventsOptions = {}): AsyncIterable<LogEvent> {
+  const extension = extensionOf(file);
+  const reader = READERS.find((candidate) => candidate.extensions.includes(extension));
+  if (reader !== undefined) return reader.read(file, options);
+  const sniffed = READERS.find((candidate) => candidate.sniffedExtensions.includes(extension));
+  return sniffed === undefined ? unsupported(file, options) : readIfItLooksRight(file, sniffed, options);
+}
+
+async function* readIfItLooksRight(file: string, reader: LogReader, options: ReadEventsOptions): AsyncIterable<LogEvent> {
+  if (await startsLike(file, reader)) yield* reader.read(file, options);
+  else yield* unsupported(file, options);
+}
+
+// A generator, so the problem is reported when the caller starts reading, as with every other file.
+// eslint-disable-next-line require-yield
+async function* unsupported(file: string, options: ReadEventsOptions): AsyncIterable<LogEvent> {
+  options.onProblem?.({ file, message: 'not a supported log format; skipped' });
+}
+
+/** The file's extension in lower case, looking through a final `.gz`: `a.JSON.gz` → `.json`. */
+function extensionOf(path: string): string {
+  let name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).toLowerCase();
+  if (name.endsWith('.gz')) name = name.slice(0, -3);
+  const dot = name.lastIndexOf('.');
+  return dot <= 0 ? '' : name.slice(dot);
+}
+
+/** Whether the first chunk of the file (decompressed) looks like the reader's format. Empty files do. */
+async function startsLike(file: string, reader: LogReader): Promise<boolean> {
+  try {
+    for await (const chunk of readTextChunks(file)) return reader.looksRight(chunk);
+    return true;
+  } catch {
+    // Let the reader itself report why the file cannot be read.
+    return true;
+  }
+}
