@@ -232,3 +232,17 @@ describe.skipIf(!haveRegressionData)('normaliseWindowsEvent over SigmaHQ regress
     expect(typeof fields.EventID).toBe('number');
   });
 });
+
+describe('field names with spaces', () => {
+  it('are also reachable without the spaces, as Sigma names them (Defender: Threat Name → ThreatName)', () => {
+    const normalised = normaliseWindowsEvent({
+      Event: {
+        System: { EventID: 1116, Channel: 'Microsoft-Windows-Windows Defender/Operational' },
+        EventData: { 'Threat Name': 'Virus:DOS/EICAR_Test_File', 'Source Name': 'Real-Time Protection', Path: 'C:\\x' },
+      },
+    });
+    expect(normalised?.fields.ThreatName).toBe('Virus:DOS/EICAR_Test_File');
+    expect(normalised?.fields['Threat Name']).toBe('Virus:DOS/EICAR_Test_File');
+    expect(normalised?.fields.SourceName).toBe('Real-Time Protection');
+  });
+});

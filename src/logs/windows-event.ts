@@ -60,8 +60,21 @@ export function normaliseWindowsEvent(obj: unknown): NormalisedWindowsEvent | un
   copyOtherKeys(fields, event);
   if (event !== obj) copyOtherKeys(fields, obj);
 
+  addNamesWithoutSpaces(fields);
   const time = toIsoTime(fields.TimeCreated_SystemTime) ?? flatEventTime(fields);
   return time === undefined ? { fields } : { fields, time };
+}
+
+/**
+ * Sigma names a field that has spaces in the event (Defender's `Threat Name`, `Source Name`) without
+ * them (`ThreatName`): "use them as they appear in the log source and strip all spaces". Both names
+ * then read the same value.
+ */
+function addNamesWithoutSpaces(fields: JsonObject): void {
+  let spaced: string[] | undefined;
+  for (const key in fields) if (key.indexOf(' ') >= 0) (spaced ??= []).push(key);
+  if (spaced === undefined) return;
+  for (const key of spaced) setField(fields, key.replace(/ /g, ''), fields[key]);
 }
 
 /** EventData that is already name → value, with nothing to unwrap: it can serve as the fields as it is. */

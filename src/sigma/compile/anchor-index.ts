@@ -13,7 +13,14 @@ interface FieldIndex {
   readonly substrings: SubstringIndex;
   /** Needle id → rule positions. */
   readonly needleRules: number[][];
+  /** Recent long values → the needle ids found in them: logs repeat command lines and paths a lot. */
+  readonly recent: Map<string, number[]>;
 }
+
+/** Values shorter than this are searched again rather than remembered. */
+const CACHE_MIN_LENGTH = 24;
+/** Per field; the cache is emptied when full, which keeps memory bounded whatever the input. */
+const CACHE_ENTRIES = 4096;
 
 export class AnchorIndex {
   private readonly always: number[] = [];
@@ -21,6 +28,13 @@ export class AnchorIndex {
   private keyword: { substrings: SubstringIndex; needleRules: number[][] } | undefined;
   private readonly stamp: Int32Array;
   private epoch = 0;
+  private readonly result: number[] = [];
+  /** Needle id → rule positions of the field being searched; read by markNeedle. */
+  private currentNeedleRules: number[][] = [];
+  /** Created once, so the substring search gets the same function for every field and event. */
+  private readonly markNeedle = (id: number): void => {
+    for (const position of this.currentNeedleRules[id]) this.mark(position);
+  };
 
   constructor(
     readonly rules: readonly CompiledRule[],
@@ -50,37 +64,59 @@ export class AnchorIndex {
         this.keyword = { substrings: new SubstringIndex(needles), needleRules };
         continue;
       }
-      this.fields.push({ slot: slots.slotOf(field), equals: entry.equals, substrings: new SubstringIndex(needles), needleRules });
+      this.fields.push({ slot: slots.slotOf(field), equals: entry.equals, substrings: new SubstringIndex(needles), needleRules, recent: new Map() });
     }
   }
 
-  /** Positions (in `rules`) of the rules to evaluate for the event in the view, in rule order. */
-  candidates(view: EventView): number[] {
-    const epoch = ++this.epoch;
-    const stamp = this.stamp;
-    const result: number[] = [];
-    const mark = (position: number): void => {
-      if (stamp[position] !== epoch) {
-        stamp[position] = epoch;
-        result.push(position);
-      }
-    };
-    for (const position of this.always) mark(position);
+  /**
+   * Positions (in `rules`) of the rules to evaluate for the event in the view, in rule order. The
+   * returned array is reused by the next call: use it before asking again. Nothing is allocated per
+   * event here, since this runs for every event (the garbage collector showed up in the profile).
+   */
+  candidates(view: EventView): readonly number[] {
+    this.epoch++;
+    const result = this.result;
+    result.length = 0;
+    for (const position of this.always) this.mark(position);
     for (const field of this.fields) {
       const value = view.folded(field.slot);
       if (value === MISSING) continue;
-      const texts = typeof value === 'string' ? [value] : value === NULL_VALUE ? [''] : value;
-      for (const text of texts) {
-        const hits = field.equals.get(text);
-        if (hits) for (const position of hits) mark(position);
-        if (field.substrings.size > 0) field.substrings.search(text, (id) => field.needleRules[id].forEach(mark));
-      }
+      this.currentNeedleRules = field.needleRules;
+      if (typeof value === 'string') this.searchField(field, value);
+      else if (value === NULL_VALUE) this.searchField(field, '');
+      else for (const text of value) this.searchField(field, text);
     }
     if (this.keyword) {
-      const keyword = this.keyword;
-      for (const text of view.allFoldedValues()) keyword.substrings.search(text, (id) => keyword.needleRules[id].forEach(mark));
+      this.currentNeedleRules = this.keyword.needleRules;
+      this.keyword.substrings.search(view.allFoldedText(), this.markNeedle);
     }
     if (result.length > 1) result.sort((a, b) => a - b);
     return result;
+  }
+
+  private searchField(field: FieldIndex, text: string): void {
+    const hits = field.equals.get(text);
+    if (hits) for (const position of hits) this.mark(position);
+    if (field.substrings.size === 0) return;
+    if (text.length < CACHE_MIN_LENGTH) {
+      field.substrings.search(text, this.markNeedle);
+      return;
+    }
+    let found = field.recent.get(text);
+    if (found === undefined) {
+      const ids: number[] = [];
+      field.substrings.search(text, (id) => ids.push(id));
+      if (field.recent.size >= CACHE_ENTRIES) field.recent.clear();
+      field.recent.set(text, ids);
+      found = ids;
+    }
+    for (const id of found) this.markNeedle(id);
+  }
+
+  private mark(position: number): void {
+    if (this.stamp[position] !== this.epoch) {
+      this.stamp[position] = this.epoch;
+      this.result.push(position);
+    }
   }
 }

@@ -60,6 +60,8 @@ export class EventView {
   private foldedCache: Folded[];
   private allValuesEpoch = 0;
   private allValuesCache: string[] = [];
+  private allTextEpoch = 0;
+  private allTextCache = '';
 
   constructor(private readonly slots: FieldSlots) {
     this.rawEpoch = new Int32Array(0);
@@ -112,7 +114,18 @@ export class EventView {
     this.allValuesEpoch = this.epoch;
     return values;
   }
+
+  /** Every folded value joined by VALUE_SEPARATOR: one string for the keyword prefilter to scan. */
+  allFoldedText(): string {
+    if (this.allTextEpoch === this.epoch) return this.allTextCache;
+    this.allTextCache = this.allFoldedValues().join(VALUE_SEPARATOR);
+    this.allTextEpoch = this.epoch;
+    return this.allTextCache;
+  }
 }
+
+/** Separates values in allFoldedText: no needle contains it, so no match can span two values. */
+export const VALUE_SEPARATOR = '\u0000';
 
 function collectValues(value: unknown, into: string[], depth = 0): void {
   if (value === null || value === undefined || depth > MAX_KEYWORD_DEPTH) return;

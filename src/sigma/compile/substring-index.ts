@@ -1,12 +1,16 @@
-// Finds which of many literal needles occur in a string, in one pass over the string.
-// Each needle is filed under one of its 4-character grams (the rarest among the needles); a pass
-// hashes every 4-gram of the value, and only where a filed gram's bit is set does it check the
-// needles filed there, in place. Needles shorter than a gram are checked with `includes`.
-// This is what lets thousands of `contains` rules cost a few hundred nanoseconds per field.
+// Finds which of many literal needles occur in a string.
+// A needle of 4 or more characters is filed under one of its 4-character grams (the rarest among the
+// needles); one pass hashes every gram of the value (a rolling hash), and only where a filed gram's bit
+// is set does it check the needles filed there, in place. Short non-ASCII needles (emoji, lookalike
+// letters) are filed whole and skipped for pure-ASCII values; short ASCII needles, and every needle
+// of a small set, are found with `includes`; one-character needles with a bitmap of character codes.
+// This is what lets thousands of `contains` rules cost a few microseconds per field: profiling showed
+// short needles (windash flags such as ` -e`) checked one by one with `includes` dominating the hunt.
 
-const GRAM = 4;
-const HASH_BITS = 20;
-const HASH_SHIFT = 32 - HASH_BITS;
+const LONG_GRAM = 4;
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Multiplier of the polynomial rolling hash over a gram's characters. */
+const BASE = 0x01000193;
 
 interface Entry {
   readonly needle: string;
@@ -15,14 +19,89 @@ interface Entry {
   readonly id: number;
 }
 
-function gramHash(c0: number, c1: number, c2: number, c3: number): number {
-  return (Math.imul(c0, 0x9e3779b1) + Math.imul(c1, 0x85ebca77) + Math.imul(c2, 0xc2b2ae3d) + Math.imul(c3, 0x27d4eb2f)) >>> HASH_SHIFT;
+/** Polynomial hash of `size` characters at `at`, the same value the rolling search computes. */
+function polynomialHash(value: string, at: number, size: number): number {
+  let hash = 0;
+  for (let j = 0; j < size; j++) hash = (Math.imul(hash, BASE) + value.charCodeAt(at + j)) | 0;
+  return hash;
 }
 
-export class SubstringIndex {
-  private readonly bitmap = new Int32Array(1 << (HASH_BITS - 5));
+/** Needles filed under grams of one size. The bitmap is sized to the needles (about 64 bits each). */
+class GramTable {
+  private readonly bitmap: Int32Array;
+  private readonly shift: number;
   private readonly buckets = new Map<number, Entry[]>();
-  private readonly short: { needle: string; id: number }[] = [];
+  /** BASE^(size-1), to drop the oldest character from the rolling hash. */
+  private readonly top: number;
+  /**
+   * True while every needle filed here has a non-ASCII character (emoji, lookalike letters: most of
+   * the short needles): then a pure-ASCII value, the usual case, cannot hold any and is not scanned.
+   */
+  onlyNonAscii = true;
+
+  constructor(
+    readonly size: number,
+    needleCount: number,
+  ) {
+    const bits = Math.min(20, Math.max(10, Math.ceil(Math.log2(needleCount * 64))));
+    this.bitmap = new Int32Array(1 << (bits - 5));
+    this.shift = 32 - bits;
+    let top = 1;
+    for (let j = 1; j < size; j++) top = Math.imul(top, BASE);
+    this.top = top;
+  }
+
+  private slot(hash: number): number {
+    return Math.imul(hash, 0x9e3779b1) >>> this.shift;
+  }
+
+  add(entry: Entry): void {
+    if (!NON_ASCII.test(entry.needle)) this.onlyNonAscii = false;
+    const slot = this.slot(polynomialHash(entry.needle, entry.offset, this.size));
+    this.bitmap[slot >>> 5] |= 1 << (slot & 31);
+    const bucket = this.buckets.get(slot);
+    if (bucket) bucket.push(entry);
+    else this.buckets.set(slot, [entry]);
+  }
+
+  search(value: string, found: (id: number) => void): void {
+    const size = this.size;
+    const length = value.length;
+    if (length < size) return;
+    const bitmap = this.bitmap;
+    const shift = this.shift;
+    const top = this.top;
+    let hash = polynomialHash(value, 0, size - 1);
+    for (let i = 0, end = i + size - 1; end < length; i++, end++) {
+      hash = (Math.imul(hash, BASE) + value.charCodeAt(end)) | 0;
+      const slot = Math.imul(hash, 0x9e3779b1) >>> shift;
+      if ((bitmap[slot >>> 5] & (1 << (slot & 31))) !== 0) {
+        const bucket = this.buckets.get(slot);
+        if (bucket !== undefined) {
+          for (const entry of bucket) {
+            const start = i - entry.offset;
+            if (start >= 0 && value.startsWith(entry.needle, start)) found(entry.id);
+          }
+        }
+      }
+      // Drop the gram's first character before the next one is added.
+      hash = (hash - Math.imul(value.charCodeAt(i), top)) | 0;
+    }
+  }
+}
+
+/** Up to this many needles, one `includes` each (V8's native search) beats hashing every gram. */
+const FEW_NEEDLES = 24;
+
+export class SubstringIndex {
+  private readonly tables: GramTable[];
+  /** Needles searched with `includes`: short ASCII ones, or all of them when there are few. */
+  private readonly direct: { needle: string; id: number }[] = [];
+  /** One-character needles (mostly emoji halves and lookalike letters): char code → needle ids. */
+  private readonly single = new Map<number, number[]>();
+  /** Allocated only when there are one-character needles: an index exists per field and group. */
+  private singleBits: Int32Array | undefined;
+  private singlesOnlyNonAscii = true;
   readonly size: number;
 
   /** `needles[i]` is reported as id i. Needles must already be lower-cased if values are. */
@@ -32,57 +111,69 @@ export class SubstringIndex {
     for (const needle of needles) {
       for (const gram of new Set(gramsOf(needle))) gramCounts.set(gram, (gramCounts.get(gram) ?? 0) + 1);
     }
+    const bySize = new Map<number, GramTable>();
+    const table = (size: number): GramTable => {
+      let existing = bySize.get(size);
+      if (!existing) bySize.set(size, (existing = new GramTable(size, needles.length)));
+      return existing;
+    };
+    const few = needles.length <= FEW_NEEDLES;
     needles.forEach((needle, id) => {
-      if (needle.length < GRAM) {
-        this.short.push({ needle, id });
+      if (needle.length === 0) return;
+      if (needle.length === 1) {
+        const code = needle.charCodeAt(0);
+        this.singleBits ??= new Int32Array(2048);
+        if (code < 0x80) this.singlesOnlyNonAscii = false;
+        this.singleBits[code >>> 5] |= 1 << (code & 31);
+        const ids = this.single.get(code);
+        if (ids) ids.push(id);
+        else this.single.set(code, [id]);
+        return;
+      }
+      if (few || (needle.length < LONG_GRAM && !NON_ASCII.test(needle))) {
+        this.direct.push({ needle, id });
+        return;
+      }
+      if (needle.length < LONG_GRAM) {
+        // Short non-ASCII needles (emoji, lookalike letters) are filed whole; ASCII values skip them.
+        table(needle.length).add({ needle, offset: 0, id });
         return;
       }
       let bestOffset = 0;
       let bestCount = Infinity;
-      for (let offset = 0; offset + GRAM <= needle.length; offset++) {
-        const count = gramCounts.get(needle.slice(offset, offset + GRAM)) ?? 0;
+      for (let offset = 0; offset + LONG_GRAM <= needle.length; offset++) {
+        const count = gramCounts.get(needle.slice(offset, offset + LONG_GRAM)) ?? 0;
         if (count < bestCount) {
           bestCount = count;
           bestOffset = offset;
         }
       }
-      const hash = gramHash(needle.charCodeAt(bestOffset), needle.charCodeAt(bestOffset + 1), needle.charCodeAt(bestOffset + 2), needle.charCodeAt(bestOffset + 3));
-      this.bitmap[hash >>> 5] |= 1 << (hash & 31);
-      const bucket = this.buckets.get(hash);
-      const entry = { needle, offset: bestOffset, id };
-      if (bucket) bucket.push(entry);
-      else this.buckets.set(hash, [entry]);
+      table(LONG_GRAM).add({ needle, offset: bestOffset, id });
     });
+    this.tables = [...bySize.values()];
   }
 
   /** Calls `found(id)` for every needle that occurs in the value (possibly more than once per needle). */
   search(value: string, found: (id: number) => void): void {
-    for (const { needle, id } of this.short) if (value.includes(needle)) found(id);
-    const length = value.length;
-    if (length < GRAM || this.buckets.size === 0) return;
-    const bitmap = this.bitmap;
-    let c1 = value.charCodeAt(0);
-    let c2 = value.charCodeAt(1);
-    let c3 = value.charCodeAt(2);
-    for (let i = 0; i + GRAM <= length; i++) {
-      const c0 = c1;
-      c1 = c2;
-      c2 = c3;
-      c3 = value.charCodeAt(i + 3);
-      const hash = gramHash(c0, c1, c2, c3);
-      if ((bitmap[hash >>> 5] & (1 << (hash & 31))) === 0) continue;
-      const bucket = this.buckets.get(hash);
-      if (bucket === undefined) continue;
-      for (const entry of bucket) {
-        const start = i - entry.offset;
-        if (start >= 0 && value.startsWith(entry.needle, start)) found(entry.id);
+    for (const { needle, id } of this.direct) if (value.includes(needle)) found(id);
+    let ascii: boolean | undefined;
+    const bits = this.singleBits;
+    if (bits !== undefined && !(this.singlesOnlyNonAscii && (ascii = !NON_ASCII.test(value)))) {
+      for (let i = 0; i < value.length; i++) {
+        const code = value.charCodeAt(i);
+        if ((bits[code >>> 5] & (1 << (code & 31))) === 0) continue;
+        for (const id of this.single.get(code) ?? []) found(id);
       }
+    }
+    for (const table of this.tables) {
+      if (table.onlyNonAscii && (ascii ??= !NON_ASCII.test(value))) continue;
+      table.search(value, found);
     }
   }
 }
 
 function gramsOf(needle: string): string[] {
   const grams: string[] = [];
-  for (let offset = 0; offset + GRAM <= needle.length; offset++) grams.push(needle.slice(offset, offset + GRAM));
+  for (let offset = 0; offset + LONG_GRAM <= needle.length; offset++) grams.push(needle.slice(offset, offset + LONG_GRAM));
   return grams;
 }
