@@ -3,6 +3,7 @@
 // index uses them to pick the few rules worth evaluating for an event; a rule with no such set
 // (only `not`, regexes, numbers, ...) is evaluated on every event of its log source.
 import type { ConditionExpr, SearchExpr, ValueTest } from '../parse/rule-types.js';
+import { requiredLiteral } from './regex-literal.js';
 
 export interface Anchor {
   /** The event field (after field mapping), or KEYWORD_FIELD for any value of the event. */
@@ -65,6 +66,11 @@ function searchAnchors(expr: SearchExpr, fieldName: (sigmaField: string) => stri
 }
 
 function testAnchors(test: ValueTest, field: string): AnchorSet {
+  if (test.type === 'regex') {
+    // ASCII only: folding then treats the literal and the value alike (no Greek final sigma surprises).
+    const literal = requiredLiteral(test.source);
+    return literal !== undefined && literal.length >= 2 && /^[\x00-\x7f]+$/.test(literal) ? [{ field, kind: 'substring', text: literal.toLowerCase() }] : null;
+  }
   if (test.type !== 'string') return null;
   const tokens = test.tokens;
   if (tokens.length === 0) return field === KEYWORD_FIELD ? null : [{ field, kind: 'equals', text: '' }];
