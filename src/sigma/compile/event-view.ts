@@ -118,7 +118,10 @@ export class EventView {
   /** Every folded value joined by VALUE_SEPARATOR: one string for the keyword prefilter to scan. */
   allFoldedText(): string {
     if (this.allTextEpoch === this.epoch) return this.allTextCache;
-    this.allTextCache = this.allFoldedValues().join(VALUE_SEPARATOR);
+    // Joined first, folded once: one lower-casing per event instead of one per value.
+    const raw: string[] = [];
+    collectRawValues(this.fields, raw, 0);
+    this.allTextCache = raw.join(VALUE_SEPARATOR).toLowerCase();
     this.allTextEpoch = this.epoch;
     return this.allTextCache;
   }
@@ -126,6 +129,14 @@ export class EventView {
 
 /** Separates values in allFoldedText: no needle contains it, so no match can span two values. */
 export const VALUE_SEPARATOR = '\u0000';
+
+function collectRawValues(value: unknown, into: string[], depth: number): void {
+  if (value === null || value === undefined || depth > MAX_KEYWORD_DEPTH) return;
+  if (typeof value === 'string') into.push(value);
+  else if (typeof value === 'number' || typeof value === 'boolean') into.push(String(value));
+  else if (Array.isArray(value)) for (const item of value) collectRawValues(item, into, depth + 1);
+  else if (typeof value === 'object') for (const key in value as Record<string, unknown>) collectRawValues((value as Record<string, unknown>)[key], into, depth + 1);
+}
 
 function collectValues(value: unknown, into: string[], depth = 0): void {
   if (value === null || value === undefined || depth > MAX_KEYWORD_DEPTH) return;
