@@ -1,7 +1,30 @@
 #!/usr/bin/env node
 // The `rampart` command: runs the compiled CLI in dist/ (run `npm run build` first, as `npm start` does).
-import { main } from '../dist/cli/main.js';
+//
+// Memory: a hunt holds about 90 MB of compiled rules (all of SigmaHQ) and churns short-lived event
+// objects; left alone, V8 lets the heap grow to several times the live data before collecting, which
+// put the peak near 460 MB. A capped old generation keeps the peak under 300 MB at the same speed
+// (docs/performance.md), so the command re-runs itself once with the cap unless one is already set.
+// RAMPART_MAX_HEAP_MB changes the cap (e.g. for --sort time over millions of detections).
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-main(process.argv).then((code) => {
-  process.exitCode = code;
-});
+const HEAP_FLAG = '--max-old-space-size';
+const DEFAULT_HEAP_MB = 192;
+
+const capped = process.execArgv.some((arg) => arg.startsWith(HEAP_FLAG)) || (process.env.NODE_OPTIONS ?? '').includes(HEAP_FLAG);
+
+if (capped) {
+  const { main } = await import('../dist/cli/main.js');
+  process.exitCode = await main(process.argv);
+} else {
+  const heapMb = Number(process.env.RAMPART_MAX_HEAP_MB) > 0 ? Number(process.env.RAMPART_MAX_HEAP_MB) : DEFAULT_HEAP_MB;
+  const child = spawn(process.execPath, [`${HEAP_FLAG}=${heapMb}`, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => {
+    if (signal) process.kill(process.pid, signal);
+    else process.exit(code ?? 1);
+  });
+}

@@ -1,7 +1,7 @@
 // `rampart hunt` and `rampart rules check` end to end, through the built command, on the demo data
 // and on broken input, as a user runs them.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +73,12 @@ describe('rampart hunt on the demo data', () => {
     expect(lines[0]).toBe('time,computer,channel,event_id,level,rule_title,rule_id,attack,details,source,rule_author,rule_file');
     expect(lines.length).toBe(expected.length + 1);
     expect(readdirSync(directory)).toEqual(['detections.csv']);
+  });
+
+  it('writes to a device such as /dev/null directly, never renaming over it', () => {
+    const result = runCli(['hunt', '-f', 'jsonl', '-o', '/dev/null', '--no-summary', 'data/demo']);
+    expect(result.status).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
   it('exits 1 with --fail-on-detection when something is found', () => {

@@ -1,7 +1,7 @@
 // Text destinations for the sinks: standard output (respecting back-pressure and a closed pipe, as
 // in `rampart hunt … | head`) or a file written to a temporary name and renamed when complete, so an
 // interrupted hunt never leaves a half-written output file under the requested name.
-import { createWriteStream, openSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { rampartError } from '../../core/errors.js';
 import type { TextOutput } from './detection-sink.js';
 
@@ -40,6 +40,8 @@ export function stdoutOutput(): TextOutput {
 }
 
 export function fileOutput(path: string): TextOutput {
+  // A device or pipe (/dev/null, a FIFO) is written to directly: renaming over it would replace it.
+  if (isSpecialFile(path)) return directOutput(path);
   const temporary = `${path}.partial-${process.pid}`;
   let descriptor: number;
   try {
@@ -63,4 +65,24 @@ export function fileOutput(path: string): TextOutput {
     }
     renameSync(temporary, path);
   });
+}
+
+function isSpecialFile(path: string): boolean {
+  try {
+    const info = statSync(path);
+    return !info.isFile() && !info.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function directOutput(path: string): TextOutput {
+  let descriptor: number;
+  try {
+    descriptor = openSync(path, 'w');
+  } catch (error) {
+    throw rampartError('RAMPART_E_OUTPUT_UNWRITABLE', { path, reason: (error as Error).message });
+  }
+  const stream = createWriteStream(path, { fd: descriptor });
+  return new BufferedOutput(stream, () => new Promise<void>((resolve) => stream.end(() => resolve())));
 }

@@ -38,7 +38,9 @@ export function parseRuleFile(text: string, file: string, options: ParseOptions 
     if (contents === null || (isScalar(contents) && contents.value === null)) continue;
     const title = isMap(contents) ? scalarString(contents, 'title') : undefined;
     try {
-      rules.push(parseRuleDocument(contents, locate, options));
+      // A copy, so that the rule keeps no slices of the file text or the YAML tree alive (these
+      // held three quarters of the heap of a loaded SigmaHQ rule set).
+      rules.push(structuredClone(parseRuleDocument(contents, locate, options)));
     } catch (error) {
       if (!(error instanceof RuleProblem)) throw error;
       errors.push({ code: error.code, message: error.message, location: locate(error.offset ?? offsetOf(contents)), rule: title });
