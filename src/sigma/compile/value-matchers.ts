@@ -12,12 +12,31 @@ type StringTest = (value: string) => boolean;
 
 export function compileFieldPredicate(predicate: FieldPredicate, fieldName: (sigmaField: string) => string, slots: FieldSlots): Matcher {
   const slot = slots.slotOf(fieldName(predicate.field));
-  const tests = predicate.tests.map((test) => compileFieldTest(test, slot, fieldName, slots));
+  // Many plain case-insensitive values (`OriginalFileName: [a, b, ...]`) become one set lookup.
+  const equalities = predicate.match === 'any' ? predicate.tests.filter(isPlainEquality) : [];
+  const others = equalities.length >= 4 ? predicate.tests.filter((test) => !isPlainEquality(test)) : predicate.tests;
+  const tests = others.map((test) => compileFieldTest(test, slot, fieldName, slots));
+  if (equalities.length >= 4) tests.unshift(compileEqualitySet(equalities, slot));
   const anyTest = combine(tests, predicate.match);
   if (!predicate.negate) return anyTest;
   return (view) => {
     const text = view.text(slot);
     return text !== MISSING && text !== NULL_VALUE && !anyTest(view);
+  };
+}
+
+function isPlainEquality(test: ValueTest): test is Extract<ValueTest, { type: 'string' }> {
+  return test.type === 'string' && !test.cased && test.tokens.length === 1 && test.tokens[0].kind === 'text';
+}
+
+function compileEqualitySet(tests: readonly Extract<ValueTest, { type: 'string' }>[], slot: number): Matcher {
+  const values = new Set(tests.map((test) => (test.tokens[0] as { text: string }).text.toLowerCase()));
+  return (view) => {
+    const value = view.folded(slot);
+    if (typeof value === 'string') return values.has(value);
+    if (value === MISSING) return false;
+    if (value === NULL_VALUE) return values.has('');
+    return value.some((item) => values.has(item));
   };
 }
 
