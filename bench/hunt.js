@@ -21,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { readTemplates, writeCorpus } from './lib/windows-event-corpus.js';
+import { HEAP_FLAG, heapLimitMb } from '../bin/heap-limit.js';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const REPO = path.resolve(path.dirname(THIS_FILE), '..');
@@ -267,7 +268,8 @@ async function measureHunt(dist, engine, file, bytes, onProgress) {
 }
 
 async function childMeasure(file, events) {
-  const childArgs = ['--expose-gc', THIS_FILE, '--hunt-file', file, '--halfway', String(Math.floor(events / 2)), '--sigma-dir', sigmaDir];
+  // The hunt alone runs as `rampart` runs: with the command's heap cap.
+  const childArgs = ['--expose-gc', `${HEAP_FLAG}=${heapLimitMb()}`, THIS_FILE, '--hunt-file', file, '--halfway', String(Math.floor(events / 2)), '--sigma-dir', sigmaDir];
   try {
     const { stdout } = await promisify(execFile)(process.execPath, childArgs, { maxBuffer: 16 * 1024 * 1024 });
     const result = JSON.parse(stdout.trim().split('\n').at(-1));

@@ -8,9 +8,7 @@
 // RAMPART_MAX_HEAP_MB changes the cap (e.g. for --sort time over millions of detections).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-
-const HEAP_FLAG = '--max-old-space-size';
-const DEFAULT_HEAP_MB = 192;
+import { HEAP_FLAG, heapLimitMb } from './heap-limit.js';
 
 const capped = process.execArgv.some((arg) => arg.startsWith(HEAP_FLAG)) || (process.env.NODE_OPTIONS ?? '').includes(HEAP_FLAG);
 
@@ -18,8 +16,7 @@ if (capped) {
   const { main } = await import('../dist/cli/main.js');
   process.exitCode = await main(process.argv);
 } else {
-  const heapMb = Number(process.env.RAMPART_MAX_HEAP_MB) > 0 ? Number(process.env.RAMPART_MAX_HEAP_MB) : DEFAULT_HEAP_MB;
-  const child = spawn(process.execPath, [`${HEAP_FLAG}=${heapMb}`, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+  const child = spawn(process.execPath, [`${HEAP_FLAG}=${heapLimitMb()}`, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     stdio: 'inherit',
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));

@@ -109,7 +109,8 @@ export class EventView {
   allFoldedValues(): readonly string[] {
     if (this.allValuesEpoch === this.epoch) return this.allValuesCache;
     const values: string[] = [];
-    collectValues(this.fields, values);
+    collectRawValues(this.fields, values, 0);
+    for (let i = 0; i < values.length; i++) values[i] = values[i].toLowerCase();
     this.allValuesCache = values;
     this.allValuesEpoch = this.epoch;
     return values;
@@ -138,10 +139,3 @@ function collectRawValues(value: unknown, into: string[], depth: number): void {
   else if (typeof value === 'object') for (const key in value as Record<string, unknown>) collectRawValues((value as Record<string, unknown>)[key], into, depth + 1);
 }
 
-function collectValues(value: unknown, into: string[], depth = 0): void {
-  if (value === null || value === undefined || depth > MAX_KEYWORD_DEPTH) return;
-  if (typeof value === 'string') into.push(value.toLowerCase());
-  else if (typeof value === 'number' || typeof value === 'boolean') into.push(String(value));
-  else if (Array.isArray(value)) for (const item of value) collectValues(item, into, depth + 1);
-  else if (typeof value === 'object') for (const key in value as Record<string, unknown>) collectValues((value as Record<string, unknown>)[key], into, depth + 1);
-}
