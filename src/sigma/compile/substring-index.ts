@@ -7,6 +7,8 @@
 // This is what lets thousands of `contains` rules cost a few microseconds per field: profiling showed
 // short needles (windash flags such as ` -e`) checked one by one with `includes` dominating the hunt.
 
+import { escapeRegExp } from './value-matchers.js';
+
 const LONG_GRAM = 4;
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Multiplier of the polynomial rolling hash over a gram's characters. */
@@ -97,6 +99,11 @@ export class SubstringIndex {
   private readonly tables: GramTable[];
   /** Needles searched with `includes`: short ASCII ones, or all of them when there are few. */
   private readonly direct: { needle: string; id: number }[] = [];
+  /**
+   * One alternation of the direct needles, asked first: V8 answers "none of them" about three times
+   * faster than an `includes` per needle, and none is the usual answer (keyword rules, rare flags).
+   */
+  private directAny: RegExp | undefined;
   /** One-character needles (mostly emoji halves and lookalike letters): char code → needle ids. */
   private readonly single = new Map<number, number[]>();
   /** Allocated only when there are one-character needles: an index exists per field and group. */
@@ -151,11 +158,14 @@ export class SubstringIndex {
       table(LONG_GRAM).add({ needle, offset: bestOffset, id });
     });
     this.tables = [...bySize.values()];
+    if (this.direct.length >= 4) this.directAny = new RegExp(this.direct.map(({ needle }) => escapeRegExp(needle)).join('|'));
   }
 
   /** Calls `found(id)` for every needle that occurs in the value (possibly more than once per needle). */
   search(value: string, found: (id: number) => void): void {
-    for (const { needle, id } of this.direct) if (value.includes(needle)) found(id);
+    if (this.directAny === undefined || this.directAny.test(value)) {
+      for (const { needle, id } of this.direct) if (value.includes(needle)) found(id);
+    }
     let ascii: boolean | undefined;
     const bits = this.singleBits;
     if (bits !== undefined && !(this.singlesOnlyNonAscii && (ascii = !NON_ASCII.test(value)))) {
