@@ -16,6 +16,22 @@ export interface Anchor {
 
 export const KEYWORD_FIELD = '\u0000keyword';
 
+/**
+ * Literals nearly every Windows event holds somewhere (paths, the vendor, the system account): a
+ * rule anchored on one of them would be evaluated on most events, so any other necessary literal of
+ * the rule is preferred. Measured on the benchmark corpus (docs/performance.md); order is irrelevant.
+ */
+const COMMON_LITERALS = new Set([
+  '.exe', '.dll', 'exe', 'c:\\', '\\windows\\', 'c:\\windows\\', '\\system32\\', 'c:\\windows\\system32\\',
+  '\\syswow64\\', 'c:\\windows\\syswow64\\', '\\system32', 'system32', 'microsoft corporation', 'microsoft',
+  'microsoft windows', '\\svchost.exe', 'svchost.exe', 'c:\\windows\\system32\\svchost.exe', '\\program files',
+  'c:\\program files', '\\program files\\', '\\users\\', 'c:\\users\\', '\\appdata\\', 'authori', 'autori',
+  'nt authority', 'nt authority\\system', 'system', 'medium', 'high', 'microsoft® windows® operating system',
+]);
+
+/** Single characters rare enough in log values to anchor a regex on (e.g. PowerShell's backtick). */
+const RARE_SINGLE_CHARACTERS = '`^~|<>{}';
+
 /** Fields that events are routed by, or that take few values: poor anchors, since nearly every event of a group has them. */
 const LOW_SELECTIVITY_FIELDS = new Set(['EventID', 'Channel', 'Provider_Name', 'Level', 'Task', 'Opcode', 'Version', 'EventType']);
 
@@ -69,7 +85,8 @@ function testAnchors(test: ValueTest, field: string): AnchorSet {
   if (test.type === 'regex') {
     // ASCII only: folding then treats the literal and the value alike (no Greek final sigma surprises).
     const literal = requiredLiteral(test.source);
-    return literal !== undefined && literal.length >= 2 && /^[\x00-\x7f]+$/.test(literal) ? [{ field, kind: 'substring', text: literal.toLowerCase() }] : null;
+    const usable = literal !== undefined && /^[\x00-\x7f]+$/.test(literal) && (literal.length >= 2 || RARE_SINGLE_CHARACTERS.includes(literal));
+    return usable ? [{ field, kind: 'substring', text: (literal as string).toLowerCase() }] : null;
   }
   if (test.type !== 'string') return null;
   const tokens = test.tokens;
@@ -78,10 +95,14 @@ function testAnchors(test: ValueTest, field: string): AnchorSet {
     const text = tokens[0].text.toLowerCase();
     return field === KEYWORD_FIELD ? [{ field, kind: 'substring', text }] : [{ field, kind: 'equals', text }];
   }
-  let longest = '';
-  for (const token of tokens) if (token.kind === 'text' && token.text.length > longest.length) longest = token.text;
-  if (longest === '') return null;
-  return [{ field, kind: 'substring', text: longest.toLowerCase() }];
+  // Any text piece of the glob must occur; take the one least likely to occur by chance.
+  let chosen: Anchor | undefined;
+  for (const token of tokens) {
+    if (token.kind !== 'text') continue;
+    const anchor: Anchor = { field, kind: 'substring', text: token.text.toLowerCase() };
+    if (!chosen || anchorChance(anchor) < anchorChance(chosen)) chosen = anchor;
+  }
+  return chosen ? [chosen] : null;
 }
 
 function union(sets: AnchorSet[]): AnchorSet {
@@ -111,13 +132,15 @@ function best(sets: AnchorSet[]): AnchorSet {
 /** Rough chance that some anchor of the set occurs in an unrelated event: short literals are common. */
 function setCost(set: readonly Anchor[]): number {
   let cost = 0;
-  for (const anchor of set) {
-    const length = anchor.text.length;
-    let chance = 1 / ((1 + length) * (1 + length));
-    if (anchor.kind === 'equals') chance *= 0.5;
-    if (anchor.field === KEYWORD_FIELD) chance *= 3;
-    if (LOW_SELECTIVITY_FIELDS.has(anchor.field)) chance = 1;
-    cost += chance;
-  }
+  for (const anchor of set) cost += anchorChance(anchor);
   return cost;
+}
+
+function anchorChance(anchor: Anchor): number {
+  if (LOW_SELECTIVITY_FIELDS.has(anchor.field) || COMMON_LITERALS.has(anchor.text)) return 1;
+  const length = anchor.text.length;
+  let chance = 1 / ((1 + length) * (1 + length));
+  if (anchor.kind === 'equals') chance *= 0.5;
+  if (anchor.field === KEYWORD_FIELD) chance *= 3;
+  return chance;
 }
