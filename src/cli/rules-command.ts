@@ -32,6 +32,8 @@ export function registerRulesCommand(program: Command, setExitCode: (code: numbe
           `\n${ruleSet.files} file(s), ${total} rule(s): ${loaded} loaded, ${rejected} rejected (${percent.toFixed(2)} %), in ${(ruleSet.loadMilliseconds / 1000).toFixed(2)} s\n`,
         );
         if (byCode.length > 0) process.stdout.write(`rejected by reason: ${byCode.map(([code, count]) => `${code} ${count}`).join(', ')}\n`);
+        const compiled = ruleSet.engine.describe();
+        process.stdout.write(`compiled: ${compiled.variants} rule variant(s) (one per event source), ${compiled.alwaysEvaluated} without a prefilter anchor (tried on every event of their source)\n`);
       }
       setExitCode(rejected > 0 ? 1 : 0);
     });

@@ -47,8 +47,3 @@ export function expandPlaceholders(raw: string, placeholders: PlaceholderValues)
   appendLiteral();
   return results;
 }
-
-/** True when the string holds a `%name%` placeholder (not escaped). */
-export function hasPlaceholder(raw: string): boolean {
-  return /(^|[^\\])%[A-Za-z0-9_.-]+%/.test(raw);
-}
