@@ -116,6 +116,11 @@ export class EventView {
     return values;
   }
 
+  /** True when `test` holds for some string (or number, as text) value of the event; allocates nothing for strings. */
+  someRawText(pattern: RegExp, test: (value: string, pattern: RegExp) => boolean): boolean {
+    return someText(this.fields, pattern, test, 0);
+  }
+
   /** Every folded value joined by VALUE_SEPARATOR: one string for the keyword prefilter to scan. */
   allFoldedText(): string {
     if (this.allTextEpoch === this.epoch) return this.allTextCache;
@@ -130,6 +135,20 @@ export class EventView {
 
 /** Separates values in allFoldedText: no needle contains it, so no match can span two values. */
 export const VALUE_SEPARATOR = '\u0000';
+
+function someText(value: unknown, pattern: RegExp, test: (value: string, pattern: RegExp) => boolean, depth: number): boolean {
+  if (value === null || value === undefined || depth > MAX_KEYWORD_DEPTH) return false;
+  if (typeof value === 'string') return test(value, pattern);
+  if (typeof value === 'number' || typeof value === 'boolean') return test(String(value), pattern);
+  if (Array.isArray(value)) {
+    for (const item of value) if (someText(item, pattern, test, depth + 1)) return true;
+    return false;
+  }
+  if (typeof value === 'object') {
+    for (const key in value as Record<string, unknown>) if (someText((value as Record<string, unknown>)[key], pattern, test, depth + 1)) return true;
+  }
+  return false;
+}
 
 function collectRawValues(value: unknown, into: string[], depth: number): void {
   if (value === null || value === undefined || depth > MAX_KEYWORD_DEPTH) return;

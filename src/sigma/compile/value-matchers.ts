@@ -15,7 +15,7 @@ export function compileFieldPredicate(predicate: FieldPredicate, fieldName: (sig
   // Many plain case-insensitive values (`OriginalFileName: [a, b, ...]`) become one set lookup.
   const equalities = predicate.match === 'any' ? predicate.tests.filter(isPlainEquality) : [];
   const others = equalities.length >= 4 ? predicate.tests.filter((test) => !isPlainEquality(test)) : predicate.tests;
-  const tests = others.map((test) => compileFieldTest(test, slot, fieldName, slots));
+  const tests = compileSameFieldStrings(others, slot, predicate.match) ?? others.map((test) => compileFieldTest(test, slot, fieldName, slots));
   if (equalities.length >= 4) tests.unshift(compileEqualitySet(equalities, slot));
   const anyTest = combine(tests, predicate.match);
   if (!predicate.negate) return anyTest;
@@ -23,6 +23,28 @@ export function compileFieldPredicate(predicate: FieldPredicate, fieldName: (sig
     const text = view.text(slot);
     return text !== MISSING && text !== NULL_VALUE && !anyTest(view);
   };
+}
+
+/**
+ * Several case-insensitive string tests of one field with `any` (the common `Image|endswith: [...]`)
+ * as one matcher that reads the folded value once, instead of one closure per test each reading it.
+ */
+function compileSameFieldStrings(tests: readonly ValueTest[], slot: number, match: 'any' | 'all'): Matcher[] | undefined {
+  if (match !== 'any' || tests.length < 2 || !tests.every((test) => test.type === 'string' && !test.cased)) return undefined;
+  const matchers = tests.map((test) => compileStringTest((test as Extract<ValueTest, { type: 'string' }>).tokens, false));
+  const anyText = (text: string): boolean => {
+    for (const matcher of matchers) if (matcher(text)) return true;
+    return false;
+  };
+  return [
+    (view) => {
+      const value = view.folded(slot);
+      if (typeof value === 'string') return anyText(value);
+      if (value === MISSING) return false;
+      if (value === NULL_VALUE) return anyText('');
+      return value.some(anyText);
+    },
+  ];
 }
 
 function isPlainEquality(test: ValueTest): test is Extract<ValueTest, { type: 'string' }> {
