@@ -1,0 +1,27 @@
+// The keyword prefilter's quick check on raw values must never hide a match that folding finds.
+import { describe, expect, it } from 'vitest';
+import { parseRuleFile } from '../parse/parse-rule-file.js';
+import { defaultMappingFiles, loadLogsourceMappings } from '../mapping/logsource-mapping.js';
+import { buildEngine } from '../engine/sigma-engine.js';
+
+const { mappings } = loadLogsourceMappings(defaultMappingFiles());
+const rule = "title: k\nlogsource: {product: windows}\ndetection:\n  keywords:\n    - 'invoke-mimikatz'\n    - 'sekurlsa::'\n  condition: keywords\n";
+const { engine } = buildEngine(parseRuleFile(rule, 'k.yml').rules, mappings);
+const matches = (fields: Record<string, unknown>): boolean => engine.match({ fields: { Channel: 'Security', EventID: 4688, ...fields }, ref: { file: 't' } }).length > 0;
+
+describe('keyword prefilter', () => {
+  it('finds keywords in any case, in any field, nested or numeric-adjacent', () => {
+    expect(matches({ CommandLine: 'powershell Invoke-MIMIKATZ -x' })).toBe(true);
+    expect(matches({ Nested: { Deeper: ['a', 'SEKURLSA::logonpasswords'] } })).toBe(true);
+    expect(matches({ CommandLine: 'powershell Get-Process' })).toBe(false);
+  });
+
+  it('sends non-ASCII text to the folded search: the Kelvin sign lower-cases to k', () => {
+    expect('invoke-mimi\u212Aatz'.toLowerCase()).toBe('invoke-mimikatz');
+    expect(matches({ CommandLine: 'invoke-mimi\u212Aatz' })).toBe(true);
+  });
+
+  it('never matches across two values', () => {
+    expect(matches({ A: 'invoke-mimi', B: 'katz' })).toBe(false);
+  });
+});
