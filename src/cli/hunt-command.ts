@@ -68,13 +68,17 @@ async function hunt(paths: string[], options: HuntCliOptions): Promise<number> {
   const statuses = options.status ? new Set(options.status.split(',').map((status) => status.trim().toLowerCase()).filter(Boolean)) : undefined;
 
   const inputs = await collectInputs(paths);
+  const showProgress = options.progress && process.stderr.isTTY;
+  // Loading thousands of rules takes seconds: say so on a terminal, then clear the line.
+  if (showProgress) process.stderr.write('loading rules…');
   const ruleSet = await loadRuleSetFromOptions(options, [builtinRulesDirectory()]);
+  if (showProgress) process.stderr.write('\r\x1b[2K');
   if (ruleSet.engine.ruleCount === 0) {
     throw rampartError('RAMPART_E_NO_RULES_LOADED', { path: (options.rules ?? []).join(', ') || 'the built-in pack', problems: ruleSet.rejected.length });
   }
   const sink = createSink(options);
   const problems = new ProblemPrinter(process.stderr);
-  const bar = options.progress && process.stderr.isTTY ? new SingleBar({ format: 'hunting {bar} {percentage}% | {events} events | {detections} detections | {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true, barsize: 24 }) : undefined;
+  const bar = showProgress ? new SingleBar({ format: 'hunting {bar} {percentage}% | {events} events | {detections} detections | {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true, barsize: 24 }) : undefined;
   bar?.start(Math.max(1, inputs.reduce((sum, input) => sum + input.bytes, 0)), 0, { events: 0, detections: 0, file: '' });
   let summary: HuntSummary;
   try {
