@@ -10,7 +10,7 @@ import type { DetectionSink } from '../hunt/sinks/detection-sink.js';
 import { CsvSink } from '../hunt/sinks/csv-sink.js';
 import { JsonlSink } from '../hunt/sinks/jsonl-sink.js';
 import { TimelineSink } from '../hunt/sinks/timeline-sink.js';
-import { TimeSortedSink } from '../hunt/sinks/time-sorted-sink.js';
+import { HoldingSink } from '../hunt/sinks/holding-sink.js';
 import { fileOutput, stdoutOutput } from '../hunt/sinks/text-output.js';
 import { loadRuleSetFromOptions, ruleSetOptions, type RuleSetCliOptions } from './rule-set-options.js';
 import { formatHuntSummary } from './hunt-summary.js';
@@ -76,9 +76,11 @@ async function hunt(paths: string[], options: HuntCliOptions): Promise<number> {
   if (ruleSet.engine.ruleCount === 0) {
     throw rampartError('RAMPART_E_NO_RULES_LOADED', { path: (options.rules ?? []).join(', ') || 'the built-in pack', problems: ruleSet.rejected.length });
   }
-  const sink = createSink(options);
   const problems = new ProblemPrinter(process.stderr);
   const bar = showProgress ? new SingleBar({ format: 'hunting {bar} {percentage}% | {events} events | {detections} detections | {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true, barsize: 24 }) : undefined;
+  // Detections for this same terminal wait until the bar is gone; to a pipe or file they stream.
+  const sameScreen = bar !== undefined && !options.output && process.stdout.isTTY === true;
+  const sink = createSink(options, sameScreen, () => bar?.stop());
   bar?.start(Math.max(1, inputs.reduce((sum, input) => sum + input.bytes, 0)), 0, { events: 0, detections: 0, file: '' });
   let summary: HuntSummary;
   try {
@@ -103,9 +105,10 @@ async function hunt(paths: string[], options: HuntCliOptions): Promise<number> {
   return EXIT_CODES.OK;
 }
 
-function createSink(options: HuntCliOptions): DetectionSink {
+function createSink(options: HuntCliOptions, sameScreen: boolean, stopProgress: () => void): DetectionSink {
   const sink = createFormatSink(options);
-  return options.sort === 'time' ? new TimeSortedSink(sink) : sink;
+  if (options.sort === 'time' || sameScreen) return new HoldingSink(sink, { byTime: options.sort === 'time', beforeRelease: stopProgress });
+  return sink;
 }
 
 function createFormatSink(options: HuntCliOptions): DetectionSink {
