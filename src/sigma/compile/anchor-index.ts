@@ -15,7 +15,16 @@ interface FieldIndex {
   /** Needle id → rule positions. */
   readonly needleRules: number[][];
   /** Recent long values → the needle ids found in them: logs repeat command lines and paths a lot. */
-  readonly recent: Map<string, number[]>;
+  /**
+   * Recent long values, keyed as the event had them (not folded, so a repeated value is neither
+   * lower-cased nor scanned again) → the rules their equality hits and the needles found in them.
+   */
+  readonly recent: Map<string, RecentValue>;
+}
+
+interface RecentValue {
+  readonly equalHits: readonly number[] | undefined;
+  readonly needleIds: readonly number[];
 }
 
 /** Values shorter than this are searched again rather than remembered. */
@@ -98,12 +107,16 @@ export class AnchorIndex {
     result.length = 0;
     for (const position of this.always) this.mark(position);
     for (const field of this.fields) {
-      const value = view.folded(field.slot);
-      if (value === MISSING) continue;
+      const raw = view.text(field.slot);
+      if (raw === MISSING) continue;
       this.currentNeedleRules = field.needleRules;
-      if (typeof value === 'string') this.searchField(field, value);
-      else if (value === NULL_VALUE) this.searchField(field, '');
-      else for (const text of value) this.searchField(field, text);
+      if (typeof raw === 'string' && raw.length >= CACHE_MIN_LENGTH) this.searchRemembered(field, raw, view);
+      else if (raw === NULL_VALUE) this.searchField(field, '');
+      else {
+        const folded = view.folded(field.slot);
+        if (typeof folded === 'string') this.searchField(field, folded);
+        else if (Array.isArray(folded)) for (const text of folded) this.searchField(field, text);
+      }
     }
     const keyword = this.keyword;
     if (keyword && (keyword.quickCheck === undefined || view.someRawText(keyword.quickCheck, needsFoldedSearch))) {
@@ -117,20 +130,22 @@ export class AnchorIndex {
   private searchField(field: FieldIndex, text: string): void {
     const hits = field.equals.get(text);
     if (hits) for (const position of hits) this.mark(position);
-    if (field.substrings.size === 0) return;
-    if (text.length < CACHE_MIN_LENGTH) {
-      field.substrings.search(text, this.markNeedle);
-      return;
-    }
-    let found = field.recent.get(text);
-    if (found === undefined) {
-      const ids: number[] = [];
-      field.substrings.search(text, (id) => ids.push(id));
+    if (field.substrings.size > 0) field.substrings.search(text, this.markNeedle);
+  }
+
+  /** A long value: answered from the field's cache of recent values when it repeats. */
+  private searchRemembered(field: FieldIndex, raw: string, view: EventView): void {
+    let remembered = field.recent.get(raw);
+    if (remembered === undefined) {
+      const folded = view.folded(field.slot) as string;
+      const needleIds: number[] = [];
+      if (field.substrings.size > 0) field.substrings.search(folded, (id) => needleIds.push(id));
+      remembered = { equalHits: field.equals.get(folded), needleIds };
       if (field.recent.size >= CACHE_ENTRIES) field.recent.clear();
-      field.recent.set(text, ids);
-      found = ids;
+      field.recent.set(raw, remembered);
     }
-    for (const id of found) this.markNeedle(id);
+    if (remembered.equalHits) for (const position of remembered.equalHits) this.mark(position);
+    for (const id of remembered.needleIds) this.markNeedle(id);
   }
 
   private mark(position: number): void {
