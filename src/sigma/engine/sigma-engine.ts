@@ -16,6 +16,7 @@ interface Group {
 /** Groups are built lazily per (channel, event id); a hostile input with endless combinations cannot grow this past the cap. */
 const MAX_GROUPS = 4096;
 const UNROUTED = '\u0000unrouted';
+const NO_MATCHES: readonly CompiledRule[] = Object.freeze([]);
 
 export interface EngineBuild {
   readonly engine: SigmaEngine;
@@ -81,7 +82,7 @@ export class SigmaEngine {
   }
 
   /** The rules that match the event, in load order. */
-  match(event: LogEvent): CompiledRule[] {
+  match(event: LogEvent): readonly CompiledRule[] {
     const fields = event.fields;
     const channel = fields.Channel;
     const key = typeof channel === 'string' ? `${channel.toLowerCase()}\u0000${String(fields.EventID ?? '')}` : UNROUTED;
@@ -91,15 +92,16 @@ export class SigmaEngine {
     view.reset(fields);
     const index = group.index;
     const positions = index.candidates(view);
-    const matched: CompiledRule[] = [];
+    // Most events match nothing: the list is only allocated for the first match.
+    let matched: CompiledRule[] | undefined;
     for (const position of positions) {
       const compiled = index.rules[position];
       if (!compiled.matches(view)) continue;
+      if (matched === undefined) matched = [compiled];
       // Two event sources of one rule can overlap (a product-less logsource); report the rule once.
-      if (matched.length > 0 && matched.some((other) => other.rule === compiled.rule)) continue;
-      matched.push(compiled);
+      else if (!matched.some((other) => other.rule === compiled.rule)) matched.push(compiled);
     }
-    return matched;
+    return matched ?? NO_MATCHES;
   }
 
   private buildGroup(key: string, channel: string | undefined, eventId: unknown): Group {
