@@ -1,7 +1,7 @@
 // Text destinations for the sinks: standard output (respecting back-pressure and a closed pipe, as
 // in `rampart hunt … | head`) or a file written to a temporary name and renamed when complete, so an
 // interrupted hunt never leaves a half-written output file under the requested name.
-import { createWriteStream, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, openSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { rampartError } from '../../core/errors.js';
 import type { TextOutput } from './detection-sink.js';
 
@@ -43,13 +43,7 @@ export function fileOutput(path: string): TextOutput {
   // A device or pipe (/dev/null, a FIFO) is written to directly: renaming over it would replace it.
   if (isSpecialFile(path)) return directOutput(path);
   const temporary = `${path}.partial-${process.pid}`;
-  let descriptor: number;
-  try {
-    descriptor = openSync(temporary, 'wx');
-  } catch (error) {
-    throw rampartError('RAMPART_E_OUTPUT_UNWRITABLE', { path, reason: (error as Error).message });
-  }
-  const stream = createWriteStream(temporary, { fd: descriptor });
+  const stream = openStream(temporary, 'wx', path);
   let failure: Error | undefined;
   stream.on('error', (error) => {
     failure = error;
@@ -77,12 +71,15 @@ function isSpecialFile(path: string): boolean {
 }
 
 function directOutput(path: string): TextOutput {
-  let descriptor: number;
-  try {
-    descriptor = openSync(path, 'w');
-  } catch (error) {
-    throw rampartError('RAMPART_E_OUTPUT_UNWRITABLE', { path, reason: (error as Error).message });
-  }
-  const stream = createWriteStream(path, { fd: descriptor });
+  const stream = openStream(path, 'w', path);
   return new BufferedOutput(stream, () => new Promise<void>((resolve) => stream.end(() => resolve())));
+}
+
+/** Opens synchronously, so a bad path fails here with the user's path named, not later in a stream event. */
+function openStream(file: string, flags: string, userPath: string): WriteStream {
+  try {
+    return createWriteStream(file, { fd: openSync(file, flags) });
+  } catch (error) {
+    throw rampartError('RAMPART_E_OUTPUT_UNWRITABLE', { path: userPath, reason: (error as Error).message });
+  }
 }

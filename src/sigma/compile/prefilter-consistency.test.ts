@@ -15,7 +15,7 @@ import { loadRules } from '../parse/load-rules.js';
 import type { SigmaRule } from '../parse/rule-types.js';
 import { buildEngine } from '../engine/sigma-engine.js';
 import { defaultMappingFiles, loadLogsourceMappings, type EventSelector } from '../mapping/logsource-mapping.js';
-import { findPackageRoot } from '../mapping/package-root.js';
+import { findPackageRoot } from '../../core/package-root.js';
 import { EventView } from './event-view.js';
 
 type Fields = Record<string, unknown>;

@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LogsourceResolver } from './logsource-resolver.js';
 import type { LogsourceMappings, MappingEntry, MappingError, UnmappedPolicy } from './mapping-types.js';
-import { findPackageRoot } from './package-root.js';
+import { findPackageRoot } from '../../core/package-root.js';
 import { readMappingFile } from './read-mapping-file.js';
 
 export type { EventSelector, LogsourceMappings, MappingError } from './mapping-types.js';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Logsource } from '../parse/rule-types.js';
 import { describeLogsource } from './logsource-key.js';
 import { defaultMappingFiles, loadLogsourceMappings } from './logsource-mapping.js';
-import { findPackageRoot } from './package-root.js';
+import { findPackageRoot } from '../../core/package-root.js';
 
 const folders = ['rules', 'rules-emerging-threats', 'rules-threat-hunting', 'rules-placeholder'];
 const root = findPackageRoot(import.meta.url) ?? process.cwd();
