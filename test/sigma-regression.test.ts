@@ -1,5 +1,6 @@
-// Acceptance: SigmaHQ regression conformance. For every case under regression_data, hunting its JSON
-// events with the whole SigmaHQ rule set loaded reports the case's rule match_count times.
+// Acceptance: SigmaHQ regression conformance. For every case under regression_data, hunting its events
+// with the whole SigmaHQ rule set loaded reports the case's rule match_count times — from its JSON
+// file (evtx_dump's rendering) and from its .evtx file (Rampart's own EVTX reader) alike.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
@@ -12,7 +13,9 @@ import { placeholdersFixture, reportSkip, repositoryRoot, sigmaCorpus, sigmaCorp
 interface RegressionCase {
   readonly name: string;
   readonly ruleId: string;
-  readonly file: string;
+  /** The case's events as JSON (evtx_dump) and as the original .evtx, when each is there. */
+  readonly json?: string;
+  readonly evtx?: string;
   /** info.yml's match_count; absent means "at least one", as SigmaHQ's runner reads it. */
   readonly expected?: number;
 }
@@ -33,9 +36,17 @@ function findCases(root: string): RegressionCase[] {
       else if (name === 'info.yml') {
         const info = parse(readFileSync(path, 'utf8')) as { rule_metadata: { id: string }[]; regression_tests_info?: { match_count?: number }[] };
         const tests = info.regression_tests_info ?? [];
-        const json = readdirSync(directory).find((file) => file.endsWith('.json') || file.endsWith('.jsoncls'));
-        if (tests.length === 0 || !json) continue;
-        cases.push({ name: relative(root, directory), ruleId: info.rule_metadata[0].id, file: join(directory, json), expected: tests[0].match_count });
+        const files = readdirSync(directory);
+        const json = files.find((file) => file.endsWith('.json'));
+        const evtx = files.find((file) => file.endsWith('.evtx'));
+        if (tests.length === 0 || (!json && !evtx)) continue;
+        cases.push({
+          name: relative(root, directory),
+          ruleId: info.rule_metadata[0].id,
+          json: json && join(directory, json),
+          evtx: evtx && join(directory, evtx),
+          expected: tests[0].match_count,
+        });
       }
     }
   };
@@ -52,29 +63,32 @@ describe.skipIf(!sigmaCorpusPresent)('SigmaHQ regression conformance', () => {
     ruleSet = await loadRuleSet({ rulePaths: sigmaRuleFolders, placeholders: loadPlaceholderFile(placeholdersFixture) });
   });
 
-  it('reports each case rule match_count times', async () => {
-    const cases = findCases(join(sigmaCorpus, 'regression_data'));
-    expect(cases.length).toBeGreaterThan(150);
-    const failures: string[] = [];
-    let passed = 0;
-    let explained = 0;
-    for (const testCase of cases) {
-      let count = 0;
-      const problems: string[] = [];
-      for await (const event of readEvents(testCase.file, { onProblem: (problem) => problems.push(problem.message) })) {
-        for (const compiled of ruleSet.engine.match(event)) if (compiled.rule.id === testCase.ruleId) count++;
+  for (const format of ['json', 'evtx'] as const) {
+    it(`reports each case rule match_count times, reading the .${format} files`, async () => {
+      const cases = findCases(join(sigmaCorpus, 'regression_data')).filter((testCase) => testCase[format] !== undefined);
+      expect(cases.length).toBeGreaterThan(150);
+      const failures: string[] = [];
+      let passed = 0;
+      let explained = 0;
+      for (const testCase of cases) {
+        let count = 0;
+        const problems: string[] = [];
+        for await (const event of readEvents(testCase[format] as string, { onProblem: (problem) => problems.push(problem.message) })) {
+          for (const compiled of ruleSet.engine.match(event)) if (compiled.rule.id === testCase.ruleId) count++;
+        }
+        const difference = known.find((entry) => entry.case === testCase.name);
+        if (difference) {
+          if (count === difference.rampart) explained++;
+          else failures.push(`${testCase.name}: got ${count}, known difference says ${difference.rampart}`);
+        } else if ((testCase.expected === undefined ? count > 0 : count === testCase.expected) && problems.length === 0) passed++;
+        else failures.push(`${testCase.name}: got ${count}, expected ${testCase.expected ?? 'at least 1'}${problems.length ? ` (read problems: ${problems[0]})` : ''}`);
       }
-      const difference = known.find((entry) => entry.case === testCase.name);
-      if (difference) {
-        if (count === difference.rampart) explained++;
-        else failures.push(`${testCase.name}: got ${count}, known difference says ${difference.rampart}`);
-      } else if ((testCase.expected === undefined ? count > 0 : count === testCase.expected) && problems.length === 0) passed++;
-      else failures.push(`${testCase.name}: got ${count}, expected ${testCase.expected ?? 'at least 1'}${problems.length ? ` (read problems: ${problems[0]})` : ''}`);
-    }
-    console.log(`${passed} of ${cases.length} cases pass; ${explained} known difference(s) explained in docs/sigma-support.md`);
-    expect(failures).toEqual([]);
-    expect(passed + explained).toBe(cases.length);
-  });
+      console.log(`.${format}: ${passed} of ${cases.length} cases pass; ${explained} known difference(s) explained in docs/sigma-support.md`);
+      for (const failure of failures) console.log(`  ${failure}`);
+      expect(failures).toEqual([]);
+      expect(passed + explained).toBe(cases.length);
+    });
+  }
 
   it('loads at least 99.5 % of the SigmaHQ rules', () => {
     const loaded = ruleSet.engine.ruleCount;

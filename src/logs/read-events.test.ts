@@ -24,8 +24,13 @@ describe('isSupportedLogFile', () => {
     }
   });
 
+  it('accepts EVTX files in any case, but not gzip-compressed ones', () => {
+    for (const name of ['a.evtx', 'dir/Security.EVTX']) expect(isSupportedLogFile(name), name).toBe(true);
+    expect(isSupportedLogFile('a.evtx.gz')).toBe(false);
+  });
+
   it('leaves out files a directory walk should not guess at', () => {
-    for (const name of ['a.log', 'a.log.gz', 'a.txt', 'a.gz', 'a.evtx', 'json', '.json', 'a.json.bak', 'dir.json/readme']) {
+    for (const name of ['a.log', 'a.log.gz', 'a.txt', 'a.gz', 'a.evt', 'json', '.json', 'a.json.bak', 'dir.json/readme']) {
       expect(isSupportedLogFile(name), name).toBe(false);
     }
   });

@@ -1,18 +1,21 @@
 // One entry point for every log format. Each reader is one row in READERS: the extensions a
 // directory walk picks up, the extensions read only when named explicitly, and the function that
-// reads. Adding the EVTX reader is one more row.
+// reads.
 
 import type { LogEvent } from '../core/event.js';
+import { readEvtxEvents, type EvtxReaderOptions } from './evtx/evtx-reader.js';
 import { readJsonEvents, type JsonReaderOptions } from './json.js';
 import { readTextChunks } from './text-chunks.js';
 
 /** Options any reader accepts; each reader ignores the ones that are not its own. */
-export type ReadEventsOptions = JsonReaderOptions;
+export type ReadEventsOptions = JsonReaderOptions & EvtxReaderOptions;
 
 interface LogReader {
   readonly format: string;
-  /** Extensions (lower case, with the dot) picked up when walking a directory; `.gz` of each too. */
+  /** Extensions (lower case, with the dot) picked up when walking a directory. */
   readonly extensions: readonly string[];
+  /** Whether `.gz` of those extensions are this format too (the reader decompresses them). */
+  readonly gzip: boolean;
   /**
    * Extensions read only when the file is named explicitly and its content looks like this format
    * (a `.log` file is as likely syslog as JSON).
@@ -26,16 +29,26 @@ const READERS: readonly LogReader[] = [
   {
     format: 'json',
     extensions: ['.json', '.jsonl', '.ndjson'],
+    gzip: true,
     sniffedExtensions: ['.log'],
     looksRight: (head) => /^\s*[[{]/.test(head),
     read: readJsonEvents,
+  },
+  {
+    format: 'evtx',
+    extensions: ['.evtx'],
+    gzip: false,
+    sniffedExtensions: [],
+    looksRight: () => true,
+    read: readEvtxEvents,
   },
 ];
 
 /** True when a directory walk should read this file. */
 export function isSupportedLogFile(path: string): boolean {
   const extension = extensionOf(path);
-  return READERS.some((reader) => reader.extensions.includes(extension));
+  const gzip = path.toLowerCase().endsWith('.gz');
+  return READERS.some((reader) => reader.extensions.includes(extension) && (reader.gzip || !gzip));
 }
 
 /**

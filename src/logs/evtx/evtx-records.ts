@@ -1,0 +1,206 @@
+// An EVTX file as a stream of parsed records, chunk by chunk. Memory is one read batch of chunks
+// (1 MiB) plus the current chunk's names and templates, whatever the file size.
+//
+// Damage is reported and read past, never thrown: a bad file header (chunks are still tried), a chunk
+// with a bad signature or checksum, a record whose size and size copy disagree, Binary XML that does
+// not parse. Each warning names the file, the chunk and the byte offset in the file. With `recover`,
+// records are also carved out of chunk slack space and damaged chunks, as libevtx and Hayabusa do;
+// a carved record whose identifier was already read is a stale copy and is dropped.
+
+import { open } from 'node:fs/promises';
+import type { ReaderOptions } from '../read-problem.js';
+import { filetimeToIso } from './binxml-values.js';
+import { ChunkContext, parseRecordXml } from './binxml-parser.js';
+import { EvtxFormatError } from './evtx-format-error.js';
+import {
+  CHUNK_BYTES,
+  CHUNK_HEADER_BYTES,
+  chunkState,
+  FILE_HEADER_BYTES,
+  MIN_RECORD_BYTES,
+  readChunkHeader,
+  readFileHeader,
+  RECORD_HEADER_BYTES,
+  RECORD_SIGNATURE,
+  recordsEnd,
+} from './evtx-layout.js';
+import type { XmlElement } from './xml-tree.js';
+
+export interface EvtxRecord {
+  readonly recordId: number;
+  /** When the record was written, from its header (the event's own time is in the XML). */
+  readonly writtenTime: string;
+  /** 0-based index of the chunk in the file. */
+  readonly chunk: number;
+  /** Byte offset of the record in the file. */
+  readonly offset: number;
+  readonly xml: XmlElement;
+  /** True when carved out of slack space or a damaged region by `recover`. */
+  readonly recovered: boolean;
+}
+
+export interface EvtxReaderOptions extends ReaderOptions {
+  /** Also carve intact records out of slack space and damaged chunks. */
+  readonly recover?: boolean;
+}
+
+/** Chunks read from disk per read call. */
+const CHUNKS_PER_READ = 16;
+
+export async function* readEvtxRecords(file: string, options: EvtxReaderOptions = {}): AsyncGenerator<EvtxRecord, void, undefined> {
+  const warn = (message: string): void => options.onProblem?.({ file, message });
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    warn(`cannot open: ${(error as Error).message}`);
+    return;
+  }
+  try {
+    const size = (await handle.stat()).size;
+    const head = Buffer.alloc(Math.min(FILE_HEADER_BYTES, size));
+    await handle.read(head, 0, head.length, 0);
+    if (head[0] === 0x1f && head[1] === 0x8b) {
+      warn('is gzip-compressed; decompress it first (EVTX files are read as they are); skipped');
+      return;
+    }
+    const { header, problems } = readFileHeader(head);
+    for (const problem of problems) warn(`${problem} (offset 0x0)`);
+    if (size <= FILE_HEADER_BYTES) {
+      if (header !== undefined && size < FILE_HEADER_BYTES) warn(`file ends inside its header (${size} of ${FILE_HEADER_BYTES} bytes)`);
+      return;
+    }
+    const seen = options.recover ? new Set<number>() : undefined;
+    const batch = Buffer.allocUnsafe(CHUNKS_PER_READ * CHUNK_BYTES);
+    let chunkIndex = 0;
+    let filePosition = FILE_HEADER_BYTES;
+    let anyChunk = false;
+    while (filePosition < size) {
+      const { bytesRead } = await handle.read(batch, 0, batch.length, filePosition);
+      if (bytesRead === 0) break;
+      for (let at = 0; at < bytesRead; at += CHUNK_BYTES) {
+        const chunk = batch.subarray(at, Math.min(at + CHUNK_BYTES, bytesRead));
+        const chunkOffset = filePosition + at;
+        const reader = new ChunkReader(chunk, chunkIndex, chunkOffset, warn, seen);
+        const state = chunkState(chunk);
+        if (state === 'ok') {
+          anyChunk = true;
+          yield* reader.records();
+        } else if (state === 'not-a-chunk') {
+          if (!anyChunk && header === undefined && !options.recover) {
+            warn(`not an EVTX file: no file header and no chunk at offset 0x${chunkOffset.toString(16)}; skipped`);
+            return;
+          }
+          warn(`chunk ${chunkIndex} at offset 0x${chunkOffset.toString(16)} has no chunk signature; ${options.recover ? 'carving records from it' : 'skipped'}`);
+          if (options.recover) yield* reader.carve(0);
+        }
+        chunkIndex++;
+      }
+      filePosition += bytesRead;
+      options.onBytes?.(filePosition);
+    }
+  } catch (error) {
+    warn(`read failed: ${(error as Error).message}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+type Warn = (message: string) => void;
+
+/** Reads the records of one chunk (or carves them out of damaged bytes). */
+class ChunkReader {
+  private readonly context: ChunkContext;
+
+  constructor(
+    private readonly chunk: Buffer,
+    private readonly index: number,
+    private readonly fileOffset: number,
+    private readonly warn: Warn,
+    private readonly seen: Set<number> | undefined,
+  ) {
+    this.context = new ChunkContext(chunk);
+  }
+
+  *records(): Generator<EvtxRecord> {
+    const { header, problems } = readChunkHeader(this.chunk);
+    for (const problem of problems) this.warn(`${this.where(0)}: ${problem}`);
+    if (this.chunk.length < CHUNK_BYTES) this.warn(`${this.where(0)}: file ends inside this chunk (${this.chunk.length} of ${CHUNK_BYTES} bytes); reading the records that are whole`);
+    if (this.chunk.length < CHUNK_HEADER_BYTES) return;
+    const end = recordsEnd(header, this.chunk.length);
+    let pos = CHUNK_HEADER_BYTES;
+    while (pos + MIN_RECORD_BYTES <= end) {
+      const signature = this.chunk.readUInt32LE(pos);
+      if (signature !== RECORD_SIGNATURE) {
+        if (!this.isZeroFrom(pos, end)) this.warn(`${this.where(pos)}: no record signature where a record should start; ${this.seen ? 'carving the rest of the chunk' : 'rest of the chunk skipped'}`);
+        break;
+      }
+      const size = this.chunk.readUInt32LE(pos + 4);
+      if (size < MIN_RECORD_BYTES || pos + size > this.chunk.length) {
+        this.warn(`${this.where(pos)}: record size ${size} does not fit the chunk; ${this.seen ? 'carving the rest of the chunk' : 'rest of the chunk skipped'}`);
+        break;
+      }
+      const copy = this.chunk.readUInt32LE(pos + size - 4);
+      if (copy !== size) {
+        this.warn(`${this.where(pos)}: record size ${size} does not match its copy at the end (${copy}); ${this.seen ? 'carving the rest of the chunk' : 'rest of the chunk skipped'}`);
+        break;
+      }
+      const record = this.parse(pos, size, false);
+      if (record !== undefined) yield record;
+      pos += size;
+    }
+    if (this.seen) yield* this.carve(pos);
+  }
+
+  /** Records found by signature from `from` to the chunk's end, size and size copy agreeing. */
+  *carve(from: number): Generator<EvtxRecord> {
+    const chunk = this.chunk;
+    let pos = Math.max(from, 0);
+    while (pos + MIN_RECORD_BYTES <= chunk.length) {
+      const found = chunk.indexOf(0x2a, pos);
+      if (found < 0 || found + MIN_RECORD_BYTES > chunk.length) break;
+      if (chunk.readUInt32LE(found) !== RECORD_SIGNATURE) {
+        pos = found + 1;
+        continue;
+      }
+      const size = chunk.readUInt32LE(found + 4);
+      if (size < MIN_RECORD_BYTES || found + size > chunk.length || chunk.readUInt32LE(found + size - 4) !== size) {
+        pos = found + 1;
+        continue;
+      }
+      const id = Number(chunk.readBigUInt64LE(found + 8));
+      if (this.seen?.has(id)) {
+        pos = found + size;
+        continue;
+      }
+      const record = this.parse(found, size, true);
+      if (record !== undefined) yield record;
+      pos = record !== undefined ? found + size : found + 1;
+    }
+  }
+
+  private parse(pos: number, size: number, recovered: boolean): EvtxRecord | undefined {
+    const recordId = Number(this.chunk.readBigUInt64LE(pos + 8));
+    try {
+      const xml = parseRecordXml(this.context, pos + RECORD_HEADER_BYTES, pos + size - 4);
+      const writtenTime = filetimeToIso(this.chunk.readUInt32LE(pos + 16), this.chunk.readUInt32LE(pos + 20));
+      this.seen?.add(recordId);
+      return { recordId, writtenTime, chunk: this.index, offset: this.fileOffset + pos, xml, recovered };
+    } catch (error) {
+      // A carved candidate that does not parse was not a record after all: no warning for it.
+      if (recovered) return undefined;
+      const reason = error instanceof EvtxFormatError ? `${error.message} (at offset 0x${(this.fileOffset + error.offset).toString(16)})` : String(error);
+      this.warn(`${this.where(pos)}: record ${recordId}: ${reason}; skipped`);
+      return undefined;
+    }
+  }
+
+  private isZeroFrom(pos: number, end: number): boolean {
+    for (let i = pos; i < end; i++) if (this.chunk[i] !== 0) return false;
+    return true;
+  }
+
+  private where(pos: number): string {
+    return `chunk ${this.index}, offset 0x${(this.fileOffset + pos).toString(16)}`;
+  }
+}
