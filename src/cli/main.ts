@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT_CODES, exitCodeOf, isRampartError } from '../core/errors.js';
 import { packageRoot } from '../hunt/package-paths.js';
+import { registerEvtxCommand } from './evtx-command.js';
 import { registerHuntCommand } from './hunt-command.js';
 import { registerRulesCommand } from './rules-command.js';
 
@@ -27,12 +28,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   const program = new Command()
     .name('rampart')
-    .description('Rampart: a security barrier for critical information infrastructure. Hunt attacks in logs with Sigma rules.')
+    .description('Rampart: a security barrier for critical information infrastructure. Hunt attacks in logs (JSON, EVTX) with Sigma rules.')
     .version(version())
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerHuntCommand(program, setExitCode);
   registerRulesCommand(program, setExitCode);
+  registerEvtxCommand(program, setExitCode);
   try {
     await program.parseAsync([...argv]);
     return exitCode;

@@ -10,5 +10,7 @@ export interface DetectionSink {
 /** A text destination: stdout or a file stream. */
 export interface TextOutput {
   write(text: string): void;
+  /** Resolves once the destination has taken what was written, so a large producer waits for a slow reader. */
+  drained(): Promise<void>;
   end(): Promise<void>;
 }

@@ -1,7 +1,9 @@
 // Text destinations for the sinks: standard output (respecting back-pressure and a closed pipe, as
 // in `rampart hunt … | head`) or a file written to a temporary name and renamed when complete, so an
 // interrupted hunt never leaves a half-written output file under the requested name.
+import { once } from 'node:events';
 import { createWriteStream, openSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { rampartError } from '../../core/errors.js';
 import type { TextOutput } from './detection-sink.js';
 
@@ -27,6 +29,11 @@ class BufferedOutput implements TextOutput {
     this.stream.write(this.buffer.join(''));
     this.buffer = [];
     this.size = 0;
+  }
+
+  async drained(): Promise<void> {
+    const stream = this.stream as Writable;
+    if (stream.writableNeedDrain && !stream.destroyed) await once(stream, 'drain');
   }
 
   async end(): Promise<void> {

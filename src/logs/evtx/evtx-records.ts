@@ -65,16 +65,18 @@ export async function* readEvtxRecords(file: string, options: EvtxReaderOptions 
       return;
     }
     const { header, problems } = readFileHeader(head);
-    for (const problem of problems) warn(`${problem} (offset 0x0)`);
+    // Without a header the file may still be an EVTX file whose first page was damaged: that is
+    // decided by the first chunk, and only then said, once.
+    if (header !== undefined) for (const problem of problems) warn(`${problem} (offset 0x0)`);
     if (size <= FILE_HEADER_BYTES) {
-      if (header !== undefined && size < FILE_HEADER_BYTES) warn(`file ends inside its header (${size} of ${FILE_HEADER_BYTES} bytes)`);
+      if (header === undefined) warn(`not an EVTX file: ${problems[0]}; skipped`);
+      else if (size < FILE_HEADER_BYTES) warn(`file ends inside its header (${size} of ${FILE_HEADER_BYTES} bytes)`);
       return;
     }
     const seen = options.recover ? new Set<number>() : undefined;
     const batch = Buffer.allocUnsafe(CHUNKS_PER_READ * CHUNK_BYTES);
     let chunkIndex = 0;
     let filePosition = FILE_HEADER_BYTES;
-    let anyChunk = false;
     while (filePosition < size) {
       const { bytesRead } = await handle.read(batch, 0, batch.length, filePosition);
       if (bytesRead === 0) break;
@@ -83,14 +85,16 @@ export async function* readEvtxRecords(file: string, options: EvtxReaderOptions 
         const chunkOffset = filePosition + at;
         const reader = new ChunkReader(chunk, chunkIndex, chunkOffset, warn, seen);
         const state = chunkState(chunk);
-        if (state === 'ok') {
-          anyChunk = true;
-          yield* reader.records();
-        } else if (state === 'not-a-chunk') {
-          if (!anyChunk && header === undefined && !options.recover) {
-            warn(`not an EVTX file: no file header and no chunk at offset 0x${chunkOffset.toString(16)}; skipped`);
+        if (chunkIndex === 0 && header === undefined) {
+          if (state !== 'ok' && !options.recover) {
+            warn(`not an EVTX file: ${problems[0]} and no chunk at offset 0x${chunkOffset.toString(16)}; skipped`);
             return;
           }
+          warn(`${problems[0]} (offset 0x0); reading its chunks anyway`);
+        }
+        if (state === 'ok') {
+          yield* reader.records();
+        } else if (state === 'not-a-chunk') {
           warn(`chunk ${chunkIndex} at offset 0x${chunkOffset.toString(16)} has no chunk signature; ${options.recover ? 'carving records from it' : 'skipped'}`);
           if (options.recover) yield* reader.carve(0);
         }
