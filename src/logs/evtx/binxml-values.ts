@@ -227,10 +227,18 @@ export function filetimeToIso(low: number, high: number): string {
   const remainder = high * 4967296 + low;
   const seconds = high * 429 + Math.floor(remainder / 1e7);
   const ticks = remainder % 1e7;
-  const date = new Date((seconds - FILETIME_EPOCH_OFFSET_SECONDS) * 1000);
-  if (Number.isNaN(date.getTime())) return `FILETIME(0x${high.toString(16).padStart(8, '0')}${low.toString(16).padStart(8, '0')})`;
-  return date.toISOString().slice(0, -5) + '.' + String(ticks).padStart(7, '0') + 'Z';
+  // Events come in bursts within one second: the date and time part is reused while it lasts.
+  if (seconds !== lastSeconds) {
+    const date = new Date((seconds - FILETIME_EPOCH_OFFSET_SECONDS) * 1000);
+    if (Number.isNaN(date.getTime())) return `FILETIME(0x${high.toString(16).padStart(8, '0')}${low.toString(16).padStart(8, '0')})`;
+    lastSeconds = seconds;
+    lastSecondsText = date.toISOString().slice(0, -5);
+  }
+  return lastSecondsText + '.' + String(ticks).padStart(7, '0') + 'Z';
 }
+
+let lastSeconds = -1;
+let lastSecondsText = '';
 
 function systemtime(buf: Buffer, offset: number): string {
   const year = buf.readUInt16LE(offset);

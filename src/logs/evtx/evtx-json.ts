@@ -18,9 +18,10 @@ export function recordToJson(root: XmlElement): JsonObject {
   return { [root.name]: elementValue(root) };
 }
 
+// Runs once per element of every event on the hunt's path: arrays and sets are made only when needed.
 function elementValue(element: XmlElement): Json {
-  const texts: XmlText[] = [];
-  const repeated = new Set<string>();
+  let texts: XmlText[] | undefined;
+  let repeated: Set<string> | undefined;
   let object: JsonObject | undefined;
   if (element.attributes.length > 0) {
     const attributes: JsonObject = {};
@@ -29,35 +30,35 @@ function elementValue(element: XmlElement): Json {
   }
   for (const child of element.children) {
     if (!isElement(child)) {
-      texts.push(child);
+      (texts ??= []).push(child);
       continue;
     }
     object ??= {};
     const named = dataName(child);
-    if (named !== undefined) add(object, repeated, named, valueOf(child.children.filter((part) => !isElement(part)) as XmlText[]));
-    else add(object, repeated, child.name, elementValue(child));
+    const key = named ?? child.name;
+    // A named Data element has only text content (dataName checks), so its children are its value.
+    const value = named !== undefined ? valueOf(child.children as XmlText[]) : elementValue(child);
+    if (!Object.hasOwn(object, key)) set(object, key, value);
+    else if (repeated?.has(key)) (object[key] as Json[]).push(value);
+    else {
+      (repeated ??= new Set()).add(key);
+      object[key] = [object[key], value];
+    }
   }
-  if (object === undefined) return valueOf(texts);
-  if (texts.length > 0) object['#text'] = valueOf(texts);
+  if (object === undefined) return texts === undefined ? null : valueOf(texts);
+  if (texts !== undefined) object['#text'] = valueOf(texts);
   return object;
 }
 
 /** `<Data Name="X">` with nothing else to it: its name, to become a key of its own. */
 function dataName(element: XmlElement): string | undefined {
   if (element.name !== 'Data' || element.attributes.length !== 1 || element.attributes[0].name !== 'Name') return undefined;
-  if (element.children.some(isElement)) return undefined;
+  for (const child of element.children) if (isElement(child)) return undefined;
   const name = valueOf(element.attributes[0].value);
   return typeof name === 'string' && name !== '' && name !== '#attributes' && name !== '#text' ? name : undefined;
 }
 
-function add(object: JsonObject, repeated: Set<string>, key: string, value: Json): void {
-  if (!Object.hasOwn(object, key)) {
-    if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-    else object[key] = value;
-  } else if (repeated.has(key)) {
-    (object[key] as Json[]).push(value);
-  } else {
-    repeated.add(key);
-    object[key] = [object[key], value];
-  }
+function set(object: JsonObject, key: string, value: Json): void {
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
 }

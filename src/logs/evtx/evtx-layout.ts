@@ -65,9 +65,11 @@ export type ChunkState = 'ok' | 'empty' | 'not-a-chunk';
 /** Whether the buffer starts with a chunk signature; `empty` when it is all zero bytes (unused). */
 export function chunkState(chunk: Buffer): ChunkState {
   if (chunk.length >= 8 && chunk.subarray(0, 8).equals(CHUNK_SIGNATURE)) return 'ok';
-  for (let i = 0; i < chunk.length; i++) if (chunk[i] !== 0) return 'not-a-chunk';
-  return 'empty';
+  // Files are preallocated, so unused zero chunks are common: compared natively, not byte by byte.
+  return chunk.equals(ZERO_CHUNK.subarray(0, chunk.length)) ? 'empty' : 'not-a-chunk';
 }
+
+const ZERO_CHUNK = Buffer.alloc(CHUNK_BYTES);
 
 /** The chunk header (the chunk must start with the signature), and what is wrong with it. */
 export function readChunkHeader(chunk: Buffer): { header: ChunkHeader; problems: string[] } {
