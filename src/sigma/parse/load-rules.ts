@@ -9,6 +9,19 @@ import { parseRuleFile, type ParseOptions } from './parse-rule-file.js';
 
 const RULE_FILE = /\.ya?ml$/i;
 
+/**
+ * Parsed files remembered between runs (hunt/rule-cache.ts keeps them on disk). `get` answers only for
+ * the same file with the same text; an answer must equal what parseRuleFile would return.
+ */
+export interface ParsedRuleCache {
+  get(file: string, text: string): RuleLoadResult | undefined;
+  set(file: string, text: string, result: RuleLoadResult): void;
+}
+
+export interface LoadOptions extends ParseOptions {
+  readonly cache?: ParsedRuleCache;
+}
+
 export function listRuleFiles(path: string): string[] {
   const info = statSync(path);
   if (info.isFile()) return [path];
@@ -24,7 +37,7 @@ export function listRuleFiles(path: string): string[] {
 }
 
 /** Loads every rule under the paths. A missing path is reported as an error of that path. */
-export async function loadRules(paths: readonly string[], options: ParseOptions = {}): Promise<RuleLoadResult & { files: number }> {
+export async function loadRules(paths: readonly string[], options: LoadOptions = {}): Promise<RuleLoadResult & { files: number }> {
   const rules: SigmaRule[] = [];
   const errors: RuleError[] = [];
   let files = 0;
@@ -45,7 +58,11 @@ export async function loadRules(paths: readonly string[], options: ParseOptions 
         errors.push({ code: 'SIGMA_FILE_UNREADABLE', message: `cannot read rule file: ${(error as Error).message}`, location: { file, line: 1, column: 1 } });
         continue;
       }
-      const result = parseRuleFile(text, file, options);
+      let result = options.cache?.get(file, text);
+      if (result === undefined) {
+        result = parseRuleFile(text, file, options);
+        options.cache?.set(file, text, result);
+      }
       rules.push(...result.rules);
       errors.push(...result.errors);
     }
