@@ -103,6 +103,40 @@ export function readFastYaml(text: string): FastDocument | undefined {
   return { contents: contents as MapNode, line, column: start - lineStart + 1 };
 }
 
+/**
+ * A whole YAML file as plain JavaScript values, as `yaml`'s `toJS()` gives them, or undefined when the
+ * located reader must read it (syntax errors, keys the libraries stringify differently, more than
+ * MAX_PLAIN_VALUES values: aliases could otherwise expand without bound). For log-source mapping files.
+ */
+export function readFastYamlValue(text: string): { value: unknown } | undefined {
+  try {
+    const budget = { left: MAX_PLAIN_VALUES };
+    const loaded = load(text, { schema: SCHEMA });
+    return { value: loaded === undefined ? null : toPlain(loaded, budget) };
+  } catch {
+    // A syntax error, NotFast, or anything else: the located reader decides.
+    return undefined;
+  }
+}
+
+const MAX_PLAIN_VALUES = 100_000;
+
+function toPlain(value: unknown, budget: { left: number }): unknown {
+  if (--budget.left < 0) throw new NotFast();
+  if (value instanceof WrittenScalar) return value.value;
+  if (Array.isArray(value)) return value.map((item) => toPlain(item, budget));
+  if (value !== null && typeof value === 'object') {
+    const map = value as Record<string, unknown>;
+    const plain: Record<string, unknown> = {};
+    for (const key of Object.keys(map)) {
+      if (UNSAFE_KEY.test(key) || key === '__proto__') throw new NotFast();
+      plain[key] = toPlain(map[key], budget);
+    }
+    return plain;
+  }
+  return value;
+}
+
 function toRuleNode(value: unknown): RuleNode {
   if (value === null) return { kind: 'scalar', value };
   if (typeof value === 'string') return { kind: 'scalar', value: detached(value) };
