@@ -8,6 +8,7 @@ import { buildEngine, type SigmaEngine } from '../sigma/engine/sigma-engine.js';
 import type { PlaceholderValues } from '../sigma/parse/placeholders.js';
 import { rampartError } from '../core/errors.js';
 import { RuleCache, ruleCacheDirectory } from './rule-cache.js';
+import { parallelParser, parseThreads } from './parse-in-parallel.js';
 
 export interface RuleSetOptions {
   readonly rulePaths: readonly string[];
@@ -47,7 +48,7 @@ export async function loadRuleSet(options: RuleSetOptions): Promise<RuleSet> {
   const placeholders = options.placeholders ?? {};
   const directory = options.cacheDirectory === undefined ? ruleCacheDirectory() : options.cacheDirectory;
   const cache = directory === null ? undefined : new RuleCache(directory, options.rulePaths, placeholders);
-  const loaded = await loadRules(options.rulePaths, { placeholders, cache });
+  const loaded = await loadRules(options.rulePaths, { placeholders, cache, parseFiles: parallelParser(parseThreads()) });
   cache?.save();
   const read = performance.now();
   const { engine, errors } = buildEngine(loaded.rules, mappings);

@@ -69,18 +69,15 @@ export class RuleCache implements ParsedRuleCache {
     return entry.result;
   }
 
-  set(file: string, text: string, result: RuleLoadResult): void {
+  set(file: string, text: string, result: RuleLoadResult, json = JSON.stringify(result)): void {
     const hash = this.lastHash?.file === file ? this.lastHash.hash : sha1(text);
-    let finite = true;
-    // JSON has no NaN or Infinity (a rule may compare with `.inf`): such a file is parsed every time,
-    // and its entry says so, so that it does not make every run rewrite the pack.
-    const json = JSON.stringify(result, (_key, value: unknown) => {
-      if (typeof value === 'number' && !Number.isFinite(value)) finite = false;
-      return value;
-    });
+    // JSON writes NaN and Infinity as null, so a result whose JSON holds a null value is parsed every
+    // time (parsed rules hold no null; a rule compares with numbers, all finite, so this does not
+    // happen today), and its entry says so, so that it does not make every run rewrite the pack.
+    const exact = !NULL_VALUE.test(json);
     const before = this.stored.get(file);
-    if (finite || before === undefined || before.hash !== hash || before.result !== undefined) this.changed = true;
-    this.used.set(file, finite ? { hash, result, json } : { hash, result: undefined, json: 'null' });
+    if (exact || before === undefined || before.hash !== hash || before.result !== undefined) this.changed = true;
+    this.used.set(file, exact ? { hash, result, json } : { hash, result: undefined, json: 'null' });
   }
 
   /** Writes the pack when this run parsed anything or no longer has a file it held. Never throws. */
@@ -134,6 +131,8 @@ function readPack(file: string, identity: string): Map<string, Entry> {
 }
 
 const NON_ASCII = /[\u0080-\uffff]/g;
+/** A JSON null value (not the string "null"). Exported for parse-in-parallel.ts. */
+export const NULL_VALUE = /[:,[]null[,\]}]/;
 const escapeCharacter = (character: string): string => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 function sha1(text: string): string {
