@@ -10,8 +10,9 @@
 //   npm run bench:rules                      build, then 3 rounds
 //   node bench/rules.js [--rounds N] [--no-located]
 //
-// Each round runs, in this order, one process each: the floor; loadRuleSet without a cache (cold), with
-// its parse threads and with RAMPART_PARSE_THREADS=0; loadRuleSet on an empty cache folder (the first run ever: parses and writes the cache); loadRuleSet
+// Each round runs, in this order, one process each: the floor; loadRuleSet without a cache (cold): as
+// configured (parse threads only on free cores), with RAMPART_PARSE_THREADS=0 and with 1; loadRuleSet
+// on an empty cache folder (the first run ever: parses and writes the cache); loadRuleSet
 // on that cache (warm). Modes alternate within a round so a burst of load from elsewhere on the machine
 // hits them alike; the best and the median of the rounds are printed. Imports dist/ (npm run build);
 // finds SigmaHQ at ../shared/data/sigma beside the repository or at $RAMPART_SIGMA_DIR.
@@ -58,18 +59,19 @@ async function main() {
     console.log(`rules      ${formatCount(files)} files; placeholders from ${path.relative(REPO, PLACEHOLDERS)}`);
     console.log(`processes  node ${HEAP_FLAG}=${heapLimitMb()} (as rampart runs), one per measurement, ${args.rounds} rounds\n`);
 
-    const runs = { floor: [], cold: [], cold1: [], first: [], warm: [], located: [] };
+    const runs = { floor: [], cold: [], cold1: [], coldThread: [], first: [], warm: [], located: [] };
     for (let round = 1; round <= args.rounds; round++) {
       const cache = path.join(work, `cache-${round}`);
       runs.floor.push(await measure('floor', [twins]));
       runs.cold.push(await measure('cold', []));
       runs.cold1.push(await measure('cold', [], { RAMPART_PARSE_THREADS: '0' }));
+      runs.coldThread.push(await measure('cold', [], { RAMPART_PARSE_THREADS: '1' }));
       runs.first.push(await measure('cached', [cache]));
       runs.warm.push(await measure('cached', [cache]));
       if (round === 1 && args.located) runs.located.push(await measure('located', []));
       const last = (mode) => runs[mode].at(-1);
       console.log(
-        `round ${round}    floor ${seconds(last('floor').load)}   cold ${seconds(last('cold').load)}   cold, one thread ${seconds(last('cold1').load)}   first ${seconds(last('first').load)}   warm ${seconds(last('warm').load)}` +
+        `round ${round}    floor ${seconds(last('floor').load)}   cold ${seconds(last('cold').load)}   one thread ${seconds(last('cold1').load)}   parse thread ${seconds(last('coldThread').load)}   first ${seconds(last('first').load)}   warm ${seconds(last('warm').load)}` +
           (round === 1 && args.located ? `   old yaml path ${seconds(last('located').load)}` : ''),
       );
     }
@@ -210,6 +212,7 @@ function printSummary(runs) {
   row('floor: read + JSON.parse', runs.floor, false);
   const cold = row('loadRuleSet, no cache (cold)', runs.cold);
   row('  the same, parsing on one thread', runs.cold1);
+  row('  the same, one parse thread beside', runs.coldThread);
   const first = row('loadRuleSet, empty cache (first run)', runs.first);
   const warm = row('loadRuleSet, cache written (warm)', runs.warm);
   if (runs.located.length > 0) row('old path: yaml reader, parse only', runs.located, false);

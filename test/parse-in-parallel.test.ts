@@ -41,10 +41,15 @@ describe('parallel parsing', () => {
     expect(await parallelParser(2)(files, {})).toEqual(await parseFilesHere(files, {}));
   });
 
-  it('starts no parse thread in a worker thread, and follows RAMPART_PARSE_THREADS', () => {
-    expect(parseThreads({ RAMPART_PARSE_THREADS: '0' })).toBe(0);
-    expect(parseThreads({ RAMPART_PARSE_THREADS: '2' })).toBe(2);
-    expect(parseThreads({})).toBeGreaterThanOrEqual(0);
+  it('starts parse threads on free cores only, or as RAMPART_PARSE_THREADS says', () => {
+    expect(parseThreads({}, 2, 0.2)).toBe(1);
+    expect(parseThreads({}, 2, 0.7)).toBe(0);
+    expect(parseThreads({}, 2, 5)).toBe(0);
+    expect(parseThreads({}, 8, 1)).toBe(3);
+    expect(parseThreads({}, 1, 0)).toBe(0);
+    expect(parseThreads({ RAMPART_PARSE_THREADS: '0' }, 8, 0)).toBe(0);
+    expect(parseThreads({ RAMPART_PARSE_THREADS: '2' }, 2, 5)).toBe(2);
+    expect(parseThreads({ RAMPART_PARSE_THREADS: 'many' }, 2, 0.2)).toBe(1);
   });
 
   describe.skipIf(!built || !sigmaCorpusPresent)('over SigmaHQ, with the built parse thread', () => {

@@ -1,13 +1,13 @@
 // Parsing rule files on several threads when there are many to parse (a first run, or no cache): the
 // main thread and parse threads (parse-worker.ts) claim chunks of the file list through one shared
 // atomic counter until none is left, so the share of each follows its speed (a parse thread needs
-// ~0.1 s to start). On this project's 2-core machines, one parse thread beside the main one.
+// ~0.1 s to start). See parseThreads for when threads are started at all.
 //
 // Only the main thread starts parse threads: hunt worker threads that each load the rules already
 // keep the cores busy. Anything going wrong with a parse thread (cannot start, crashes) only means the
 // main thread parses its chunks: results are the same either way, in file order.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, Worker } from 'node:worker_threads';
 import type { ParsedFile, ParseFiles, RuleFileText } from '../sigma/parse/load-rules.js';
@@ -35,14 +35,19 @@ export interface ParsedChunk {
 }
 
 /**
- * Parse threads to start beside this one: $RAMPART_PARSE_THREADS, else one less than the cores (at
- * most 3); none in a worker thread.
+ * Parse threads to start beside this one: $RAMPART_PARSE_THREADS, else one per core left free by this
+ * thread and the machine's load (at most 3); none in a worker thread. A parse thread costs CPU of its
+ * own: V8 compiles the parser again in each thread and results cross as JSON, about a third more CPU
+ * for a cold load of SigmaHQ. With a core to spare that buys time; on a machine whose cores are busy
+ * it is a loss (a cold load took 3.1 s instead of 2.1 s on the 2-core machine at a load of 5), so
+ * threads start only when the one-minute load average says a core is free.
  */
-export function parseThreads(env: NodeJS.ProcessEnv = process.env): number {
+export function parseThreads(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism(), load = loadavg()[0]): number {
   if (!isMainThread) return 0;
   const configured = Number(env.RAMPART_PARSE_THREADS);
   if (env.RAMPART_PARSE_THREADS !== undefined && Number.isInteger(configured) && configured >= 0) return Math.min(configured, 16);
-  return Math.min(availableParallelism() - 1, 3);
+  const free = cores - 1 - load;
+  return free < 0.5 ? 0 : Math.min(Math.round(free), 3);
 }
 
 /** The worker script beside this module, when it exists (the compiled build; not under the tests' TypeScript). */
