@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Tests never read or write the user's rule cache; the cache's own tests give it a folder.
+    env: { RAMPART_CACHE: 'off' },
   },
 });

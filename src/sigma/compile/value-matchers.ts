@@ -63,8 +63,8 @@ function compileEqualitySet(tests: readonly Extract<ValueTest, { type: 'string' 
 }
 
 export function compileKeywordPredicate(predicate: KeywordPredicate): Matcher {
-  const tests = predicate.tests.map((test): Matcher => {
-    if (test.type !== 'string') throw new RuleProblem('SIGMA_UNSUPPORTED_KEYWORD', `keyword searches support plain strings only, not ${test.type}`);
+  const tests = predicate.tests.map((candidate): Matcher => {
+    const test = keywordStringTest(candidate);
     const matchText = compileStringTest(test.tokens, test.cased);
     if (test.cased) return (view) => rawValues(view.fields).some(matchText);
     return (view) => view.allFoldedValues().some(matchText);
@@ -112,8 +112,7 @@ function compileFieldTest(test: ValueTest, slot: number, fieldName: (sigmaField:
       return (view) => anyText(view.text(slot), (value) => compare(timePart(value, part)));
     }
     case 'cidr': {
-      const range = parseCidr(test.network);
-      if (!range) throw new RuleProblem('SIGMA_BAD_CIDR', `'${test.network}' is not a CIDR range`);
+      const range = cidrRange(test.network);
       return (view) =>
         anyText(view.text(slot), (value) => {
           const address = parseIp(value);
@@ -131,6 +130,19 @@ function compileFieldTest(test: ValueTest, slot: number, fieldName: (sigmaField:
       };
     }
   }
+}
+
+/** A keyword search's test, which must be a string test. Also used by check-rule.ts. */
+export function keywordStringTest(test: ValueTest): Extract<ValueTest, { type: 'string' }> {
+  if (test.type !== 'string') throw new RuleProblem('SIGMA_UNSUPPORTED_KEYWORD', `keyword searches support plain strings only, not ${test.type}`);
+  return test;
+}
+
+/** The address range of a `cidr` test. Also used by check-rule.ts. */
+export function cidrRange(network: string): NonNullable<ReturnType<typeof parseCidr>> {
+  const range = parseCidr(network);
+  if (!range) throw new RuleProblem('SIGMA_BAD_CIDR', `'${network}' is not a CIDR range`);
+  return range;
 }
 
 function anyText(value: ReturnType<EventView['text']>, test: StringTest): boolean {

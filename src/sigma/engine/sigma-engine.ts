@@ -1,16 +1,30 @@
 // The engine: compiled rules routed by log source. An event is tried only against the rules whose
 // log source it can satisfy (its Windows channel and event id, or the non-Windows group), and within
 // that group only against the rules the anchor index picks.
+//
+// Rules are checked when the engine is built but compiled when a group that needs them is first built:
+// compiling all of SigmaHQ took most of a second of loading, and a hunt over Windows logs never needs
+// the Linux, cloud or web rules. A rule is compiled once per event source, however many groups use it.
 import type { LogEvent } from '../../core/event.js';
 import type { RuleError, SigmaRule } from '../parse/rule-types.js';
 import type { EventSelector, LogsourceMappings } from '../mapping/logsource-mapping.js';
 import { RuleProblem } from '../parse/rule-problem.js';
 import { compileRule, type CompiledRule } from '../compile/compile-rule.js';
+import { checkCompilable } from '../compile/check-rule.js';
 import { AnchorIndex } from '../compile/anchor-index.js';
 import { EventView, FieldSlots } from '../compile/event-view.js';
 
 interface Group {
   readonly index: AnchorIndex;
+}
+
+/** A rule for one event source of its log source; compiled on first use. */
+interface Variant {
+  readonly rule: SigmaRule;
+  readonly selector: EventSelector;
+  /** Load order: the order detections of one event are reported in. */
+  readonly position: number;
+  compiled?: CompiledRule;
 }
 
 /** Groups are built lazily per (channel, event id); a hostile input with endless combinations cannot grow this past the cap. */
@@ -25,10 +39,9 @@ export interface EngineBuild {
 }
 
 export function buildEngine(rules: readonly SigmaRule[], mappings: LogsourceMappings): EngineBuild {
-  const slots = new FieldSlots();
-  const compiled: CompiledRule[] = [];
+  const accepted: { rule: SigmaRule; selector: EventSelector }[] = [];
   const errors: RuleError[] = [];
-  let accepted = 0;
+  let ruleCount = 0;
   for (const rule of rules) {
     const selectors = mappings.resolve(rule.logsource);
     if (!selectors || selectors.length === 0) {
@@ -41,44 +54,53 @@ export function buildEngine(rules: readonly SigmaRule[], mappings: LogsourceMapp
       continue;
     }
     try {
-      const variants = selectors.map((selector) => compileRule(rule, selector, slots));
-      compiled.push(...variants);
-      accepted++;
+      checkCompilable(rule);
     } catch (error) {
       if (!(error instanceof RuleProblem)) throw error;
       errors.push({ code: error.code, message: error.message, location: rule.location, rule: rule.title });
+      continue;
     }
+    for (const selector of selectors) accepted.push({ rule, selector });
+    ruleCount++;
   }
-  return { engine: new SigmaEngine(compiled, slots, accepted), errors };
+  return { engine: new SigmaEngine(accepted, ruleCount), errors };
 }
 
 export class SigmaEngine {
-  private readonly byChannel = new Map<string, CompiledRule[]>();
-  private readonly anyChannel: CompiledRule[] = [];
-  private readonly unrouted: CompiledRule[] = [];
+  private readonly variants: readonly Variant[];
+  private readonly byChannel = new Map<string, Variant[]>();
+  private readonly anyChannel: Variant[] = [];
+  private readonly unrouted: Variant[] = [];
   private readonly groups = new Map<string, Group>();
-  private readonly view: EventView;
+  private readonly slots = new FieldSlots();
+  private readonly view = new EventView(this.slots);
+  private allCompiled: readonly CompiledRule[] | undefined;
 
   constructor(
-    readonly compiled: readonly CompiledRule[],
-    private readonly slots: FieldSlots,
-    /** Number of rules accepted (a rule may have several compiled variants, one per event source). */
+    accepted: readonly { readonly rule: SigmaRule; readonly selector: EventSelector }[],
+    /** Number of rules accepted (a rule may have several variants, one per event source). */
     readonly ruleCount: number,
   ) {
-    this.view = new EventView(slots);
-    for (const rule of compiled) {
-      const channels = rule.selector.channels;
-      if (!channels) this.unrouted.push(rule);
-      else if (channels.includes('*')) this.anyChannel.push(rule);
+    this.variants = accepted.map(({ rule, selector }, position) => ({ rule, selector, position }));
+    for (const variant of this.variants) {
+      const channels = variant.selector.channels;
+      if (!channels) this.unrouted.push(variant);
+      else if (channels.includes('*')) this.anyChannel.push(variant);
       else {
         for (const channel of channels) {
           const key = channel.toLowerCase();
           const list = this.byChannel.get(key);
-          if (list) list.push(rule);
-          else this.byChannel.set(key, [rule]);
+          if (list) list.push(variant);
+          else this.byChannel.set(key, [variant]);
         }
       }
     }
+  }
+
+  /** Every variant compiled, in load order (compiles those no event has needed yet). */
+  get compiled(): readonly CompiledRule[] {
+    this.allCompiled ??= this.variants.map((variant) => this.compile(variant));
+    return this.allCompiled;
   }
 
   /** The rules that match the event, in load order. */
@@ -105,23 +127,29 @@ export class SigmaEngine {
   }
 
   private buildGroup(key: string, channel: string | undefined, eventId: unknown): Group {
-    let rules: CompiledRule[];
-    if (channel === undefined) rules = this.unrouted;
+    let variants: Variant[];
+    if (channel === undefined) variants = this.unrouted;
     else {
       const id = Number(eventId);
       const inGroup = (selector: EventSelector): boolean => !selector.eventIds || selector.eventIds.includes(id);
       const candidates = [...(this.byChannel.get(channel.toLowerCase()) ?? []), ...this.anyChannel];
-      const order = new Map(this.compiled.map((rule, position) => [rule, position]));
-      rules = candidates.filter((rule) => inGroup(rule.selector)).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+      variants = candidates.filter((variant) => inGroup(variant.selector)).sort((a, b) => a.position - b.position);
     }
     if (this.groups.size >= MAX_GROUPS) this.groups.clear();
-    const group = { index: new AnchorIndex(rules, this.slots) };
+    const group = { index: new AnchorIndex(variants.map((variant) => this.compile(variant)), this.slots) };
     this.groups.set(key, group);
     return group;
   }
 
+  /** buildEngine has checked the rule (check-rule.ts), so compiling it cannot fail. */
+  private compile(variant: Variant): CompiledRule {
+    variant.compiled ??= compileRule(variant.rule, variant.selector, this.slots);
+    return variant.compiled;
+  }
+
   /** Statistics for `rules check` and the hunt summary. */
   describe(): { rules: number; variants: number; alwaysEvaluated: number } {
-    return { rules: this.ruleCount, variants: this.compiled.length, alwaysEvaluated: this.compiled.filter((rule) => rule.anchors === null).length };
+    const compiled = this.compiled;
+    return { rules: this.ruleCount, variants: compiled.length, alwaysEvaluated: compiled.filter((rule) => rule.anchors === null).length };
   }
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LogsourceResolver } from './logsource-resolver.js';
-import { parseMappingText } from './read-mapping-file.js';
+import { readFileSync } from 'node:fs';
+import { parseMappingText, parseMappingTextLocated } from './read-mapping-file.js';
+import { defaultMappingFiles } from './logsource-mapping.js';
+import { readFastYamlValue } from '../parse/fast-yaml.js';
 
 const file = 'site.yaml';
 
@@ -86,5 +89,31 @@ describe('parseMappingText', () => {
       fieldMap: {},
     });
     expect(Object.isFrozen(selector)).toBe(true);
+  });
+});
+
+describe('parseMappingText: the fast reader', () => {
+  // Wraps a mapping entry list into a file.
+  const mappingFile = (entries: string): string => `version: 1\nmappings:\n${entries}`;
+
+  it('reads the built-in mapping files as the located reader does', () => {
+    for (const path of defaultMappingFiles()) {
+      const text = readFileSync(path, 'utf8');
+      expect(readFastYamlValue(text)).toBeDefined();
+      const fast = parseMappingText(text, path);
+      expect(fast.errors).toEqual([]);
+      expect(fast).toEqual(parseMappingTextLocated(text, path));
+    }
+  });
+
+  it.each([
+    ['anchors and aliases', '  - logsource: { product: windows, service: a }\n    selectors:\n      - &s { channels: [A], eventIds: [1, 0x2] }\n  - logsource: { product: windows, service: b }\n    selectors: [*s]\n'],
+    ['numbers in their YAML 1.2 forms', '  - logsource: { product: windows, service: a }\n    selectors: [{ channels: [A], eventIds: [0o17, 1_000, 7], conditions: { X: [1.50, true, 0b1] } }]\n'],
+    ['an entry with a problem', '  - logsource: { product: windows, service: a }\n    selectors: [{ channels: [A], eventIds: [nope] }]\n'],
+    ['a syntax error', "  - logsource: { product: windows, service: 'a }\n"],
+    ['an alias expanding a lot', "  - logsource: { product: windows, service: a }\n    selectors: [{ channels: [A], conditions: { X: &x [a, a, a, a, a, a, a, a, a, a] } }]\n" + '  - {logsource: {product: windows, service: b}, selectors: [{channels: [B], conditions: {Y: [*x, *x, *x]}}]}\n'],
+  ])('gives what the located reader gives: %s', (_name, entries) => {
+    const text = mappingFile(entries);
+    expect(parseMappingText(text, file)).toEqual(parseMappingTextLocated(text, file));
   });
 });

@@ -80,9 +80,22 @@ export function applyModifiers(modifiers: readonly string[], values: readonly Ra
   return { groups: values.map((value) => stringTests(modifiers, value, placeholders, isKeyword)), match, negate };
 }
 
+/** Modifiers that only add wildcards: the common case, built without the general loop below. */
+const POSITIONAL = new Set(['contains', 'startswith', 'endswith', 'all', 'cased', 'neq']);
+
 /** The tests one written value expands into. */
 function stringTests(modifiers: readonly string[], value: RawValue, placeholders: PlaceholderValues, isKeyword: boolean): ValueTest[] {
   const cased = modifiers.includes('cased');
+  if (modifiers.every((modifier) => POSITIONAL.has(modifier))) {
+    // contains / startswith / endswith each add the stars they need, so in any order and number they
+    // add a leading star if any of contains / endswith is there, and a trailing one likewise.
+    const contains = modifiers.includes('contains');
+    const positioned = contains || modifiers.includes('startswith') || modifiers.includes('endswith');
+    const leading = contains || modifiers.includes('endswith') || (isKeyword && !positioned);
+    const trailing = contains || modifiers.includes('startswith') || (isKeyword && !positioned);
+    const tokens = tokenizeSigmaString(value.text);
+    return [{ type: 'string', tokens: leading || trailing ? surroundWithStars(tokens, leading, trailing) : tokens, cased }];
+  }
   const raws = modifiers.includes('expand') ? expandPlaceholders(value.text, placeholders) : [value.text];
   let items: Working[] = raws.map((raw) => ({ tokens: tokenizeSigmaString(raw) }));
   let positioned = false;

@@ -1,23 +1,23 @@
 // A rule's `detection` section: search identifiers (maps = AND, lists = OR, plain lists = keywords)
 // into SearchExpr trees, with every value run through its modifiers.
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { SearchExpr, ValueTest } from './rule-types.js';
 import { RuleProblem } from './rule-problem.js';
 import { applyModifiers, type ModifiedValues, type RawValue } from './modifiers.js';
 import type { PlaceholderValues } from './placeholders.js';
+import { isMapNode, isScalarNode, isSeqNode, offsetOf, type MapNode, type NodePair, type RuleNode, type ScalarNode } from './rule-node.js';
 
 const NON_IDENTIFIER_KEYS = new Set(['condition', 'timeframe']);
 
 export interface ParsedDetection {
   readonly identifiers: Record<string, SearchExpr>;
   /** The condition strings (a condition list gives several) with their node, for located errors. */
-  readonly conditions: { readonly text: string; readonly offset: number }[];
+  readonly conditions: { readonly text: string; readonly offset: number | undefined }[];
 }
 
-export function parseDetection(node: YAMLMap, placeholders: PlaceholderValues): ParsedDetection {
+export function parseDetection(node: MapNode, placeholders: PlaceholderValues): ParsedDetection {
   const identifiers: Record<string, SearchExpr> = Object.create(null);
-  const conditions: { text: string; offset: number }[] = [];
-  for (const pair of node.items as Pair<Node, Node | null>[]) {
+  const conditions: { text: string; offset: number | undefined }[] = [];
+  for (const pair of node.pairs) {
     const name = keyText(pair);
     if (name === 'condition') {
       conditions.push(...conditionTexts(pair.value));
@@ -35,38 +35,38 @@ export function parseDetection(node: YAMLMap, placeholders: PlaceholderValues): 
   return { identifiers, conditions };
 }
 
-function conditionTexts(node: Node | null): { text: string; offset: number }[] {
-  if (isScalar(node) && typeof node.value === 'string') return [{ text: node.value, offset: offsetOf(node) ?? 0 }];
-  if (isSeq(node)) {
+function conditionTexts(node: RuleNode | null): { text: string; offset: number | undefined }[] {
+  if (isScalarNode(node) && typeof node.value === 'string') return [{ text: node.value, offset: offsetOf(node) }];
+  if (isSeqNode(node)) {
     return node.items.map((item) => {
-      if (isScalar(item) && typeof item.value === 'string') return { text: item.value, offset: offsetOf(item) ?? 0 };
-      throw new RuleProblem('SIGMA_CONDITION_SYNTAX', 'condition list items must be strings', offsetOf(item as Node));
+      if (isScalarNode(item) && typeof item.value === 'string') return { text: item.value, offset: offsetOf(item) };
+      throw new RuleProblem('SIGMA_CONDITION_SYNTAX', 'condition list items must be strings', offsetOf(item));
     });
   }
   throw new RuleProblem('SIGMA_CONDITION_SYNTAX', 'condition must be a string or a list of strings', offsetOf(node));
 }
 
-function parseSearch(node: Node | null, placeholders: PlaceholderValues): SearchExpr {
-  if (isMap(node)) return parseFieldMap(node, placeholders);
-  if (isSeq(node)) {
-    const items = node.items as (Node | null)[];
+function parseSearch(node: RuleNode | null, placeholders: PlaceholderValues): SearchExpr {
+  if (isMapNode(node)) return parseFieldMap(node, placeholders);
+  if (isSeqNode(node)) {
+    const items = node.items;
     if (items.length === 0) throw new RuleProblem('SIGMA_EMPTY_SEARCH', 'empty list', offsetOf(node));
-    if (items.every((item) => isScalar(item))) {
-      const modified = applyModifiers([], items.map((item) => rawValue(item as Scalar)), placeholders, true);
+    if (items.every((item) => isScalarNode(item))) {
+      const modified = applyModifiers([], items.map((item) => rawValue(item as ScalarNode)), placeholders, true);
       return { kind: 'keyword', match: 'any', tests: modified.groups.flat() };
     }
     return { kind: 'or', items: items.map((item) => parseSearch(item, placeholders)) };
   }
-  if (isScalar(node) && node.value !== null) {
+  if (isScalarNode(node) && node.value !== null) {
     const modified = applyModifiers([], [rawValue(node)], placeholders, true);
     return { kind: 'keyword', match: 'any', tests: modified.groups.flat() };
   }
   throw new RuleProblem('SIGMA_EMPTY_SEARCH', 'a search identifier must be a map, a list or a keyword', offsetOf(node));
 }
 
-function parseFieldMap(node: YAMLMap, placeholders: PlaceholderValues): SearchExpr {
+function parseFieldMap(node: MapNode, placeholders: PlaceholderValues): SearchExpr {
   const items: SearchExpr[] = [];
-  for (const pair of node.items as Pair<Node, Node | null>[]) {
+  for (const pair of node.pairs) {
     const key = keyText(pair);
     const [field, ...modifiers] = key.split('|');
     const values = valuesOf(pair.value);
@@ -95,35 +95,31 @@ function predicateFor(field: string, modified: ModifiedValues): SearchExpr {
   return { kind: 'and', items: groups.map((group) => single(group, 'any')) };
 }
 
-function valuesOf(node: Node | null): RawValue[] {
+function valuesOf(node: RuleNode | null): RawValue[] {
   if (node === null || node === undefined) return [{ value: null, text: '' }];
-  if (isScalar(node)) return [rawValue(node)];
-  if (isSeq(node)) {
-    return (node.items as (Node | null)[]).map((item) => {
-      if (item === null || isScalar(item)) return item === null ? { value: null, text: '' } : rawValue(item);
+  if (isScalarNode(node)) return [rawValue(node)];
+  if (isSeqNode(node)) {
+    return node.items.map((item) => {
+      if (item === null || isScalarNode(item)) return item === null ? { value: null, text: '' } : rawValue(item);
       throw new RuleProblem('SIGMA_BAD_VALUE', 'a value list may hold only plain values', offsetOf(item));
     });
   }
   throw new RuleProblem('SIGMA_BAD_VALUE', 'a field value must be a plain value or a list of them', offsetOf(node));
 }
 
-function rawValue(node: Scalar): RawValue {
+function rawValue(node: ScalarNode): RawValue {
   const value = node.value;
   if (value === null || value === undefined) return { value: null, text: '' };
   if (typeof value === 'string') return { value, text: value };
   if (typeof value === 'number' || typeof value === 'boolean') {
-    const text = node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : String(value);
+    const text = node.source ?? String(value);
     return { value, text };
   }
   throw new RuleProblem('SIGMA_BAD_VALUE', `unsupported value ${String(value)}`, offsetOf(node));
 }
 
-function keyText(pair: Pair<Node, Node | null>): string {
+function keyText(pair: NodePair): string {
   const key = pair.key;
-  if (isScalar(key)) return String(key.value ?? '');
+  if (isScalarNode(key)) return String(key.value ?? '');
   throw new RuleProblem('SIGMA_BAD_KEY', 'keys must be plain strings', offsetOf(key));
-}
-
-export function offsetOf(node: Node | null | undefined): number | undefined {
-  return node && 'range' in node && Array.isArray(node.range) ? node.range[0] : undefined;
 }

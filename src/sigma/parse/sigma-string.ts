@@ -3,10 +3,20 @@
 // so `C:\Windows` and `C:\\Windows` both mean one backslash, and `\\*` is a backslash then a wildcard.
 import type { GlobToken } from './rule-types.js';
 
+/** What makes a Sigma string more than one literal: a wildcard, or an escape of one (or of `\`). */
+const SPECIAL = /[*?]|\\[*?\\]/;
+
 export function tokenizeSigmaString(raw: string): GlobToken[] {
+  // Most values are one literal; a native search says so faster than the loop below, which is much
+  // of loading SigmaHQ's rules while V8 still interprets it.
+  if (!SPECIAL.test(raw)) return raw === '' ? [] : [{ kind: 'text', text: raw }];
   const tokens: GlobToken[] = [];
+  // Literal text is taken as slices of `raw`, not built a character at a time: V8 keeps a string
+  // built by `+=` as a chain of pieces, which held a third of a parsed rule set's memory.
   let text = '';
-  const flush = (): void => {
+  let runStart = 0;
+  const flush = (end: number): void => {
+    text += raw.slice(runStart, end);
     if (text !== '') tokens.push({ kind: 'text', text });
     text = '';
   };
@@ -15,22 +25,21 @@ export function tokenizeSigmaString(raw: string): GlobToken[] {
     if (char === '\\') {
       const next = raw[i + 1];
       if (next === '*' || next === '?' || next === '\\') {
-        text += next;
+        text += raw.slice(runStart, i) + next;
         i++;
-      } else {
-        text += '\\';
+        runStart = i + 1;
       }
     } else if (char === '*') {
-      flush();
+      flush(i);
+      runStart = i + 1;
       if (tokens.length === 0 || tokens[tokens.length - 1].kind !== 'star') tokens.push({ kind: 'star' });
     } else if (char === '?') {
-      flush();
+      flush(i);
+      runStart = i + 1;
       tokens.push({ kind: 'one' });
-    } else {
-      text += char;
     }
   }
-  flush();
+  flush(raw.length);
   return tokens;
 }
 
