@@ -114,9 +114,20 @@ export class SubstringIndex {
   /** `needles[i]` is reported as id i. Needles must already be lower-cased if values are. */
   constructor(needles: readonly string[]) {
     this.size = needles.length;
-    const gramCounts = new Map<string, number>();
+    // How many needles hold each 4-gram, to file every needle under its rarest one. Grams are counted
+    // by hash, not as strings: this runs for every field of every rule group built, and the strings
+    // and sets it used to make were most of building the process_creation group. A collision only
+    // makes a gram look commoner than it is; the search itself checks every needle in full.
+    const gramCounts = new Map<number, number>();
+    const seen = new Set<number>();
     for (const needle of needles) {
-      for (const gram of new Set(gramsOf(needle))) gramCounts.set(gram, (gramCounts.get(gram) ?? 0) + 1);
+      seen.clear();
+      for (let offset = 0; offset + LONG_GRAM <= needle.length; offset++) {
+        const gram = polynomialHash(needle, offset, LONG_GRAM);
+        if (seen.has(gram)) continue;
+        seen.add(gram);
+        gramCounts.set(gram, (gramCounts.get(gram) ?? 0) + 1);
+      }
     }
     const bySize = new Map<number, GramTable>();
     const table = (size: number): GramTable => {
@@ -149,7 +160,7 @@ export class SubstringIndex {
       let bestOffset = 0;
       let bestCount = Infinity;
       for (let offset = 0; offset + LONG_GRAM <= needle.length; offset++) {
-        const count = gramCounts.get(needle.slice(offset, offset + LONG_GRAM)) ?? 0;
+        const count = gramCounts.get(polynomialHash(needle, offset, LONG_GRAM)) ?? 0;
         if (count < bestCount) {
           bestCount = count;
           bestOffset = offset;
@@ -180,10 +191,4 @@ export class SubstringIndex {
       table.search(value, found);
     }
   }
-}
-
-function gramsOf(needle: string): string[] {
-  const grams: string[] = [];
-  for (let offset = 0; offset + LONG_GRAM <= needle.length; offset++) grams.push(needle.slice(offset, offset + LONG_GRAM));
-  return grams;
 }

@@ -14,8 +14,20 @@ import { checkCompilable } from '../compile/check-rule.js';
 import { AnchorIndex } from '../compile/anchor-index.js';
 import { EventView, FieldSlots } from '../compile/event-view.js';
 
+/**
+ * The rules one kind of event is tried against, as up to three indexes: rules of its channel for any
+ * event id, rules for any channel, and rules for its channel and this event id. The first two are
+ * shared by every event id of the channel: a Security log holds dozens of event ids, and building the
+ * index of its ~400 channel-wide rules once per event id was most of a hunt over mixed files.
+ */
 interface Group {
+  readonly parts: readonly GroupPart[];
+}
+
+interface GroupPart {
   readonly index: AnchorIndex;
+  /** Load order of `index.rules[i]`: detections of one event are reported in load order. */
+  readonly positions: readonly number[];
 }
 
 /** A rule for one event source of its log source; compiled on first use. */
@@ -72,6 +84,7 @@ export class SigmaEngine {
   private readonly anyChannel: Variant[] = [];
   private readonly unrouted: Variant[] = [];
   private readonly groups = new Map<string, Group>();
+  private readonly sharedParts = new Map<string, GroupPart>();
   private readonly slots = new FieldSlots();
   private readonly view = new EventView(this.slots);
   private allCompiled: readonly CompiledRule[] | undefined;
@@ -112,33 +125,70 @@ export class SigmaEngine {
     if (!group) group = this.buildGroup(key, typeof channel === 'string' ? channel : undefined, fields.EventID);
     const view = this.view;
     view.reset(fields);
-    const index = group.index;
-    const positions = index.candidates(view);
-    // Most events match nothing: the list is only allocated for the first match.
+    // Most events match nothing: the lists are only allocated for the first match.
     let matched: CompiledRule[] | undefined;
-    for (const position of positions) {
-      const compiled = index.rules[position];
-      if (!compiled.matches(view)) continue;
-      if (matched === undefined) matched = [compiled];
-      // Two event sources of one rule can overlap (a product-less logsource); report the rule once.
-      else if (!matched.some((other) => other.rule === compiled.rule)) matched.push(compiled);
+    let order: number[] | undefined;
+    let sorted = true;
+    for (const part of group.parts) {
+      const index = part.index;
+      for (const position of index.candidates(view)) {
+        const compiled = index.rules[position];
+        if (!compiled.matches(view)) continue;
+        // Two event sources of one rule can overlap (a product-less logsource); report the rule once.
+        if (matched !== undefined && matched.some((other) => other.rule === compiled.rule)) continue;
+        const loadOrder = part.positions[position];
+        if (matched === undefined || order === undefined) {
+          matched = [compiled];
+          order = [loadOrder];
+        } else {
+          if (loadOrder < order[order.length - 1]) sorted = false;
+          matched.push(compiled);
+          order.push(loadOrder);
+        }
+      }
     }
-    return matched ?? NO_MATCHES;
+    if (matched === undefined || order === undefined) return NO_MATCHES;
+    if (!sorted) {
+      const byOrder = matched.map((compiled, i) => ({ compiled, loadOrder: (order as number[])[i] })).sort((a, b) => a.loadOrder - b.loadOrder);
+      return byOrder.map((entry) => entry.compiled);
+    }
+    return matched;
   }
 
   private buildGroup(key: string, channel: string | undefined, eventId: unknown): Group {
-    let variants: Variant[];
-    if (channel === undefined) variants = this.unrouted;
+    if (this.groups.size >= MAX_GROUPS) {
+      this.groups.clear();
+      this.sharedParts.clear();
+    }
+    let parts: GroupPart[];
+    if (channel === undefined) parts = [this.sharedPart(UNROUTED, () => this.unrouted)];
     else {
       const id = Number(eventId);
-      const inGroup = (selector: EventSelector): boolean => !selector.eventIds || selector.eventIds.includes(id);
-      const candidates = [...(this.byChannel.get(channel.toLowerCase()) ?? []), ...this.anyChannel];
-      variants = candidates.filter((variant) => inGroup(variant.selector)).sort((a, b) => a.position - b.position);
+      const channelKey = channel.toLowerCase();
+      const ofChannel = this.byChannel.get(channelKey) ?? [];
+      parts = [
+        this.sharedPart(`channel\u0000${channelKey}`, () => ofChannel.filter((variant) => !variant.selector.eventIds)),
+        this.sharedPart('any-channel', () => this.anyChannel.filter((variant) => !variant.selector.eventIds)),
+        this.part([...ofChannel, ...this.anyChannel].filter((variant) => variant.selector.eventIds?.includes(id))),
+      ].filter((part) => part.index.rules.length > 0);
     }
-    if (this.groups.size >= MAX_GROUPS) this.groups.clear();
-    const group = { index: new AnchorIndex(variants.map((variant) => this.compile(variant)), this.slots) };
+    const group = { parts };
     this.groups.set(key, group);
     return group;
+  }
+
+  private sharedPart(key: string, variants: () => Variant[]): GroupPart {
+    let part = this.sharedParts.get(key);
+    if (part === undefined) {
+      part = this.part(variants());
+      this.sharedParts.set(key, part);
+    }
+    return part;
+  }
+
+  private part(variants: Variant[]): GroupPart {
+    variants.sort((a, b) => a.position - b.position);
+    return { index: new AnchorIndex(variants.map((variant) => this.compile(variant)), this.slots), positions: variants.map((variant) => variant.position) };
   }
 
   /** buildEngine has checked the rule (check-rule.ts), so compiling it cannot fail. */
