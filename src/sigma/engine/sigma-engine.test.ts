@@ -1,0 +1,38 @@
+// Routing: which rules an event is tried against, and the order its detections come in.
+import { describe, expect, it } from 'vitest';
+import { parseRuleFile } from '../parse/parse-rule-file.js';
+import { defaultMappingFiles, loadLogsourceMappings } from '../mapping/logsource-mapping.js';
+import { buildEngine } from './sigma-engine.js';
+
+const builtIn = loadLogsourceMappings(defaultMappingFiles());
+
+function engineOf(...rules: [title: string, logsource: string, selection: string][]) {
+  const text = rules.map(([title, logsource, selection]) => `title: ${title}\nlogsource: ${logsource}\ndetection:\n  selection: ${selection}\n  condition: selection\n`).join('---\n');
+  const parsed = parseRuleFile(text, 'rules.yml');
+  expect(parsed.errors).toEqual([]);
+  const { engine, errors } = buildEngine(parsed.rules, builtIn.mappings);
+  expect(errors).toEqual([]);
+  return engine;
+}
+
+const titles = (matched: readonly { rule: { title: string } }[]): string[] => matched.map((compiled) => compiled.rule.title);
+
+describe('routing by channel and event id', () => {
+  const engine = engineOf(
+    ['security wide, first', '{product: windows, service: security}', '{NewProcessName|endswith: "\\\\evil.exe"}'],
+    ['process creation, second', '{product: windows, category: process_creation}', '{Image|endswith: "\\\\evil.exe"}'],
+    ['security wide, third', '{product: windows, service: security}', '{SubjectUserName: admin}'],
+  );
+
+  it('reports the channel-wide and the event-id rules of one event in load order', () => {
+    const event = { Channel: 'Security', EventID: 4688, NewProcessName: 'C:\\evil.exe', SubjectUserName: 'admin' };
+    expect(titles(engine.match({ fields: event, ref: { file: 'x' } }))).toEqual(['security wide, first', 'process creation, second', 'security wide, third']);
+  });
+
+  it('tries channel-wide rules on every event id of the channel, and event-id rules only on theirs', () => {
+    const other = { Channel: 'Security', EventID: 4624, NewProcessName: 'C:\\evil.exe', SubjectUserName: 'admin' };
+    expect(titles(engine.match({ fields: other, ref: { file: 'x' } }))).toEqual(['security wide, first', 'security wide, third']);
+    const sysmon = { Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 1, Image: 'C:\\evil.exe', SubjectUserName: 'admin' };
+    expect(titles(engine.match({ fields: sysmon, ref: { file: 'x' } }))).toEqual(['process creation, second']);
+  });
+});
