@@ -1,6 +1,6 @@
 // The summary printed after a hunt: what was read, what was wrong with it, what was found, how fast.
 import { LEVELS } from '../core/level.js';
-import type { HuntSummary } from '../hunt/run-hunt.js';
+import type { HuntSummary } from '../hunt/hunt-tally.js';
 import type { RuleSet } from '../hunt/load-rule-set.js';
 import type { ProblemPrinter } from './problem-printer.js';
 
