@@ -1,7 +1,8 @@
 // `rampart hunt --threads`: the parallel hunt writes exactly what the hunt in one thread writes (the
 // detections, the warnings and the summary, timings aside), on the demo data and on SigmaHQ's
-// regression data; bad thread counts are refused.
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// regression data; bad thread counts are refused; an interrupted hunt leaves nothing behind.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -104,5 +105,22 @@ describe('rampart hunt --threads on bad input', () => {
     expect(one.status).toBe(2);
     expect(one.stderr).toContain('RAMPART_E_RULES_NOT_FOUND');
     expectSameHunt(one, two);
+  });
+
+  it('stops on Ctrl-C with status 130, no partial output file and no process left', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'rampart-threads-int-'));
+    const lines = readFileSync(join(repositoryRoot, 'data', 'demo', 'sysmon.jsonl'), 'utf8');
+    // Enough events that the hunt is still running when the signal comes.
+    for (const name of ['a', 'b', 'c']) writeFileSync(join(directory, `${name}.jsonl`), lines.repeat(150));
+    const output = join(directory, 'out.jsonl');
+    const child = spawn(process.execPath, [join(repositoryRoot, 'bin', 'rampart.js'), 'hunt', '--threads', '2', '-f', 'jsonl', '-o', output, directory], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const partial = (): string[] => readdirSync(directory).filter((name) => name.startsWith('out.jsonl.partial-'));
+    for (let waited = 0; partial().length === 0 && waited < 60_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(partial()).toHaveLength(1);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(partial()).toEqual([]);
+    expect(existsSync(output)).toBe(false);
   });
 });

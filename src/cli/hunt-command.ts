@@ -17,6 +17,7 @@ import { fileOutput, stdoutOutput } from '../hunt/sinks/text-output.js';
 import { resolveRuleSetOptions, ruleSetOptions, type RuleSetCliOptions } from './rule-set-options.js';
 import { formatHuntSummary } from './hunt-summary.js';
 import { PRINT_LIMIT, ProblemPrinter } from './problem-printer.js';
+import { exitOnSignals } from './exit-on-signal.js';
 
 interface HuntCliOptions extends RuleSetCliOptions {
   readonly format: string;
@@ -71,6 +72,15 @@ Exit status: 0 finished, 1 detections with --fail-on-detection, 2 bad usage or i
 }
 
 async function hunt(paths: string[], options: HuntCliOptions): Promise<number> {
+  const removeSignalHandlers = exitOnSignals();
+  try {
+    return await huntWithOptions(paths, options);
+  } finally {
+    removeSignalHandlers();
+  }
+}
+
+async function huntWithOptions(paths: string[], options: HuntCliOptions): Promise<number> {
   if (!FORMATS.includes(options.format)) throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--format', reason: `'${options.format}' is not one of ${FORMATS.join(', ')}` });
   const minLevel = options.minLevel.toLowerCase();
   if (!isLevel(minLevel)) throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--min-level', reason: `'${options.minLevel}' is not one of ${LEVELS.join(', ')}` });
