@@ -1,5 +1,5 @@
 // The hunt over several files on worker threads (worker-pool.ts). Workers read and match files in
-// parallel, biggest first; their batches come back in any order and OrderedDelivery puts them back
+// parallel, in the order hand-out-queue.ts picks; their batches come back in any order and OrderedDelivery puts them back
 // in input order before they reach the sink, so the output is byte-identical to runHunt's in one
 // thread. Counts that do not depend on order (events, problems, bytes) are taken as batches arrive;
 // detections are counted as they are written, so the summary matches too.
@@ -9,7 +9,7 @@ import { HuntTally, type HuntProgress, type HuntSummary } from './hunt-tally.js'
 import { OrderedDelivery } from './ordered-delivery.js';
 import type { DetectionSink } from './sinks/detection-sink.js';
 import type { HuntPool } from './worker-pool.js';
-import type { FileBatch, FileJob } from './worker-messages.js';
+import type { FileBatch } from './worker-messages.js';
 
 export interface ParallelHuntOptions {
   readonly pool: HuntPool;
@@ -48,21 +48,7 @@ export async function runParallelHunt(options: ParallelHuntOptions): Promise<Hun
     if (batch.done) delivery.finish(batch.index);
     onProgress?.({ bytesRead, bytesTotal, events: tally.events, detections: found, file: inputs[batch.index].path });
   };
-  await options.pool.hunt(handOutOrder(inputs), onBatch);
+  await options.pool.hunt(inputs, onBatch);
   await sink.close();
   return tally.summary(inputs.length, (performance.now() - started) / 1000);
-}
-
-/**
- * Biggest files first: a big file started last would keep one thread busy while the others idle.
- * Sizes are compared by power of two, so files of about the same size (rotated logs) keep their
- * input order and the head file streams instead of waiting behind all the others. Only the order
- * of work changes; the output stays in input order whatever this returns.
- */
-export function handOutOrder(inputs: readonly InputFile[]): FileJob[] {
-  const sizeClass = (bytes: number): number => (bytes > 0 ? Math.floor(Math.log2(bytes)) : -1);
-  return inputs
-    .map((input, index) => ({ index, path: input.path, sizeClass: sizeClass(input.bytes) }))
-    .sort((a, b) => b.sizeClass - a.sizeClass || a.index - b.index)
-    .map(({ index, path }) => ({ index, path }));
 }

@@ -5,6 +5,7 @@
 // worker can keep the process alive.
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { rampartError } from '../core/errors.js';
+import { HandOutQueue, type QueuedFile } from './hand-out-queue.js';
 import type { RuleSetSummary } from './rule-set-summary.js';
 import { rampartErrorFrom, type FileBatch, type FileJob, type SerializedError, type WorkerMessage, type WorkerSettings } from './worker-messages.js';
 
@@ -36,7 +37,7 @@ interface Member {
 }
 
 interface Run {
-  readonly queue: FileJob[];
+  readonly queue: HandOutQueue;
   remaining: number;
   readonly onBatch: (batch: FileBatch) => void;
   readonly resolve: () => void;
@@ -84,13 +85,16 @@ export class HuntPool {
     return this.loadedRules;
   }
 
-  /** Hunts the files in the order given (the order they are handed out); resolves when all are done. */
-  hunt(jobs: readonly FileJob[], onBatch: (batch: FileBatch) => void): Promise<void> {
+  /**
+   * Hunts the files (given in input order; batch indexes refer to it), handing them out as
+   * HandOutQueue decides; resolves when all are done.
+   */
+  hunt(files: readonly QueuedFile[], onBatch: (batch: FileBatch) => void): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.run) return Promise.reject(new Error('HuntPool.hunt is already running'));
-    if (jobs.length === 0) return Promise.resolve();
+    if (files.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      this.run = { queue: [...jobs], remaining: jobs.length, onBatch, resolve, reject };
+      this.run = { queue: new HandOutQueue(files), remaining: files.length, onBatch, resolve, reject };
       for (const member of this.members) this.dispatch(member);
     });
   }
@@ -149,6 +153,7 @@ export class HuntPool {
     run.onBatch(batch);
     if (!batch.done) return;
     member.job = undefined;
+    run.queue.finish(batch.index);
     run.remaining--;
     if (run.remaining === 0) {
       this.run = undefined;
@@ -159,7 +164,7 @@ export class HuntPool {
   private dispatch(member: Member): void {
     const run = this.run;
     if (run === undefined || !member.loaded || member.job !== undefined || this.failure) return;
-    const job = run.queue.shift();
+    const job = run.queue.next();
     if (job === undefined) return;
     member.job = job;
     member.worker.postMessage(job);
