@@ -108,6 +108,12 @@ async function child(directory) {
   const inputs = await collectInputs([directory]);
   const ruleSet = { rulePaths: RULE_FOLDERS.map((folder) => path.join(sigmaDir, folder)), placeholders: loadPlaceholderFile(PLACEHOLDERS) };
   const prepared = await prepareHunt({ inputs, ruleSet, filters: {}, threads: args.threads, problemsPerFile: 20 });
+  const cpuSeconds = () => {
+    const usage = process.resourceUsage();
+    return (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+  };
+  // CPU used so far: loading in this thread, or by the first worker (the others may still be loading).
+  const cpuBeforeHunt = cpuSeconds();
   const hash = createHash('sha256');
   let detections = 0;
   const sink = {
@@ -129,7 +135,8 @@ async function child(directory) {
       digest: hash.digest('hex'),
       wall: (performance.now() - started) / 1000,
       hunt: summary.seconds,
-      cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+      cpu: cpuSeconds(),
+      cpuBeforeHunt,
       // maxRSS is in KiB; the limit is in MB (10^6 bytes).
       peakMb: (usage.maxRSS * 1024) / 1e6,
     };
@@ -140,7 +147,9 @@ async function child(directory) {
 }
 
 function describe(run) {
-  return `${run.wall.toFixed(1)} s wall (hunt ${run.hunt.toFixed(1)} s, ${Math.round(run.events / run.hunt).toLocaleString('en-US')} events/s), CPU ${run.cpu.toFixed(1)} s, peak RSS ${run.peakMb.toFixed(0)} MB, ${run.workers} worker(s)`;
+  const rate = Math.round(run.events / run.hunt).toLocaleString('en-US');
+  const cpu = `CPU ${run.cpu.toFixed(1)} s (${run.cpuBeforeHunt.toFixed(1)} s before the hunt started)`;
+  return `${run.wall.toFixed(1)} s wall (hunt ${run.hunt.toFixed(1)} s, ${rate} events/s), ${cpu}, peak RSS ${run.peakMb.toFixed(0)} MB, ${run.workers} worker(s)`;
 }
 
 function best(runs) {
