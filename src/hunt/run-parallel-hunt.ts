@@ -1,8 +1,9 @@
 // The hunt over several files on worker threads (worker-pool.ts). Workers read and match files in
-// parallel, in the order hand-out-queue.ts picks; their batches come back in any order and OrderedDelivery puts them back
-// in input order before they reach the sink, so the output is byte-identical to runHunt's in one
-// thread. Counts that do not depend on order (events, problems, bytes) are taken as batches arrive;
-// detections are counted as they are written, so the summary matches too.
+// parallel, in the order hand-out-queue.ts picks; their batches come back in any order and
+// OrderedDelivery puts them back in input order before they reach the sink, so the output is
+// byte-identical to runHunt's in one thread. Counts that do not depend on order (events, problems,
+// bytes) are taken as batches arrive; detections are counted as they are written, so the summary
+// matches too.
 import type { ReadProblem } from '../logs/read-problem.js';
 import type { InputFile } from './collect-inputs.js';
 import { HuntTally, type HuntProgress, type HuntSummary } from './hunt-tally.js';

@@ -1,8 +1,9 @@
 // The hunt's worker threads: starts them, waits until one has loaded the rules, hands out files one
 // at a time to whichever worker is free (a worker holds one file, so a failure always names it),
-// and turns any failure (a thrown error, a worker that dies or runs out of memory) into one error
-// for the hunt, after which every worker is terminated. close() always terminates them all, so no
-// worker can keep the process alive.
+// and turns any failure (a thrown error, a worker that exits, or one that outgrows its heap and is
+// stopped by Node) into one error for the hunt, after which every worker is terminated. close()
+// always terminates them all, so no worker can keep the process alive. (A single allocation bigger
+// than the heap cap is a V8 fatal error that ends the whole process; nothing here can catch that.)
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { rampartError } from '../core/errors.js';
 import { HandOutQueue, type QueuedFile } from './hand-out-queue.js';
@@ -16,7 +17,7 @@ const WORKER_SCRIPT = new URL('./hunt-worker.js', import.meta.url);
  * Each worker is a V8 isolate with its own heap: its compiled rules (about 85 MB for all of SigmaHQ)
  * plus what it allocates per event, which is all short-lived. V8's default young generation (48 MB)
  * lets each worker hold up to that much dead event data; 16 MB saved about 30 MB of RSS over two
- * workers for a few per cent of CPU time. The old generation is not set here on purpose: the
+ * workers, at a CPU cost within the noise of a shared machine (8 MB saved 10 MB more but cost more). The old generation is not set here on purpose: the
  * command's --max-old-space-size (bin/heap-limit.js) applies to every isolate of the process, and V8
  * lets that flag override a worker's maxOldGenerationSizeMb, so each worker has the same cap as a
  * hunt in one thread.
