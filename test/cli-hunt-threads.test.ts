@@ -2,12 +2,24 @@
 // detections, the warnings and the summary, timings aside), on the demo data and on SigmaHQ's
 // regression data; bad thread counts are refused; an interrupted hunt leaves nothing behind.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, runCli, type CliResult } from './cli-helpers.js';
 import { repositoryRoot, reportSkip, sigmaCorpus, sigmaCorpusPresent } from './sigma-corpus.js';
+
+const temporaryFolders: string[] = [];
+afterAll(() => {
+  for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A temporary folder, removed when this file's tests end (the Ctrl-C test writes over 100 MB). */
+function temporaryFolder(prefix: string): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  temporaryFolders.push(folder);
+  return folder;
+}
 
 /** The summary without what depends on timing (rule load time, speed). */
 function summaryWithoutTimings(stderr: string): string {
@@ -41,7 +53,7 @@ describe('rampart hunt --threads 2 writes what --threads 1 writes', () => {
   });
 
   it('with warnings for bad records, in input order', () => {
-    const directory = mkdtempSync(join(tmpdir(), 'rampart-threads-bad-'));
+    const directory = temporaryFolder('rampart-threads-bad-');
     const good = readFileSync(join(repositoryRoot, 'data', 'demo', 'security.jsonl'), 'utf8').trim().split('\n');
     // The first file is the smallest, so it is handed out last: its warnings must still come first.
     writeFileSync(join(directory, 'a.jsonl'), ['not json', good[0], '{"broken": '].join('\n') + '\n');
@@ -108,7 +120,7 @@ describe('rampart hunt --threads on bad input', () => {
   });
 
   it('stops on Ctrl-C with status 130, no partial output file and no process left', async () => {
-    const directory = mkdtempSync(join(tmpdir(), 'rampart-threads-int-'));
+    const directory = temporaryFolder('rampart-threads-int-');
     const lines = readFileSync(join(repositoryRoot, 'data', 'demo', 'sysmon.jsonl'), 'utf8');
     // Enough events that the hunt is still running when the signal comes.
     for (const name of ['a', 'b', 'c']) writeFileSync(join(directory, `${name}.jsonl`), lines.repeat(150));
