@@ -1,10 +1,12 @@
 // `rampart hunt`: Sigma rules over log files and folders, detections as a timeline, JSONL or CSV.
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { isLevel, LEVELS, type Level } from '../core/level.js';
 import { EXIT_CODES, rampartError } from '../core/errors.js';
 import { collectInputs } from '../hunt/collect-inputs.js';
-import { runHunt, type HuntSummary } from '../hunt/run-hunt.js';
+import type { HuntSummary } from '../hunt/hunt-tally.js';
+import { prepareHunt } from '../hunt/prepare-hunt.js';
 import { builtinRulesDirectory } from '../hunt/package-paths.js';
 import type { DetectionSink } from '../hunt/sinks/detection-sink.js';
 import { CsvSink } from '../hunt/sinks/csv-sink.js';
@@ -12,9 +14,10 @@ import { JsonlSink } from '../hunt/sinks/jsonl-sink.js';
 import { TimelineSink } from '../hunt/sinks/timeline-sink.js';
 import { HoldingSink } from '../hunt/sinks/holding-sink.js';
 import { fileOutput, stdoutOutput } from '../hunt/sinks/text-output.js';
-import { loadRuleSetFromOptions, ruleSetOptions, type RuleSetCliOptions } from './rule-set-options.js';
+import { resolveRuleSetOptions, ruleSetOptions, type RuleSetCliOptions } from './rule-set-options.js';
 import { formatHuntSummary } from './hunt-summary.js';
-import { ProblemPrinter } from './problem-printer.js';
+import { PRINT_LIMIT, ProblemPrinter } from './problem-printer.js';
+import { exitOnSignals } from './exit-on-signal.js';
 
 interface HuntCliOptions extends RuleSetCliOptions {
   readonly format: string;
@@ -26,9 +29,12 @@ interface HuntCliOptions extends RuleSetCliOptions {
   readonly summary: boolean;
   readonly color: boolean;
   readonly failOnDetection?: boolean;
+  readonly threads?: string;
 }
 
 const FORMATS = ['timeline', 'jsonl', 'csv'];
+/** Each thread holds its own compiled rules; far beyond the cores that only multiplies memory. */
+const MAX_THREADS = 256;
 
 export function registerHuntCommand(program: Command, setExitCode: (code: number) => void): void {
   const command = program
@@ -45,6 +51,7 @@ export function registerHuntCommand(program: Command, setExitCode: (code: number
     .option('--no-summary', 'no summary at the end')
     .option('--no-color', 'no colours in the timeline')
     .option('--fail-on-detection', 'exit with status 1 when anything is detected')
+    .option('-t, --threads <n>', `files read and matched in parallel on this many worker threads (default: one per core, ${availableParallelism()} here); 1 hunts in one thread`)
     .addHelpText(
       'after',
       `
@@ -52,6 +59,10 @@ Examples:
   rampart hunt --sort time data/demo
   rampart hunt --rules ~/sigma/rules --min-level high ./logs
   rampart hunt --rules ~/sigma/rules -f jsonl -o detections.jsonl ./logs
+  rampart hunt --threads 4 --sort time ./logs
+
+Output is the same whatever --threads: detections come file by file in input order (or by time
+with --sort time). Each thread loads its own copy of the rules.
 
 Exit status: 0 finished, 1 detections with --fail-on-detection, 2 bad usage or input, 3 internal error.`,
     )
@@ -61,46 +72,64 @@ Exit status: 0 finished, 1 detections with --fail-on-detection, 2 bad usage or i
 }
 
 async function hunt(paths: string[], options: HuntCliOptions): Promise<number> {
+  const removeSignalHandlers = exitOnSignals();
+  try {
+    return await huntWithOptions(paths, options);
+  } finally {
+    removeSignalHandlers();
+  }
+}
+
+async function huntWithOptions(paths: string[], options: HuntCliOptions): Promise<number> {
   if (!FORMATS.includes(options.format)) throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--format', reason: `'${options.format}' is not one of ${FORMATS.join(', ')}` });
   const minLevel = options.minLevel.toLowerCase();
   if (!isLevel(minLevel)) throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--min-level', reason: `'${options.minLevel}' is not one of ${LEVELS.join(', ')}` });
   if (options.sort !== 'file' && options.sort !== 'time') throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--sort', reason: `'${options.sort}' is not 'file' or 'time'` });
   const statuses = options.status ? new Set(options.status.split(',').map((status) => status.trim().toLowerCase()).filter(Boolean)) : undefined;
+  const threads = parseThreads(options.threads);
 
   const inputs = await collectInputs(paths);
   const showProgress = options.progress && process.stderr.isTTY;
   // Loading thousands of rules takes seconds: say so on a terminal, then clear the line.
   if (showProgress) process.stderr.write('loading rules…');
-  const ruleSet = await loadRuleSetFromOptions(options, [builtinRulesDirectory()]);
-  if (showProgress) process.stderr.write('\r\x1b[2K');
-  if (ruleSet.engine.ruleCount === 0) {
-    throw rampartError('RAMPART_E_NO_RULES_LOADED', { path: (options.rules ?? []).join(', ') || 'the built-in pack', problems: ruleSet.rejected.length });
-  }
-  const problems = new ProblemPrinter(process.stderr);
-  const bar = showProgress ? new SingleBar({ format: 'hunting {bar} {percentage}% | {events} events | {detections} detections | {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true, barsize: 24 }) : undefined;
-  // Detections for this same terminal wait until the bar is gone; to a pipe or file they stream.
-  const sameScreen = bar !== undefined && !options.output && process.stdout.isTTY === true;
-  const sink = createSink(options, sameScreen, () => bar?.stop());
-  bar?.start(Math.max(1, inputs.reduce((sum, input) => sum + input.bytes, 0)), 0, { events: 0, detections: 0, file: '' });
+  const prepared = await prepareHunt({
+    inputs,
+    ruleSet: resolveRuleSetOptions(options, [builtinRulesDirectory()]),
+    filters: { minLevel: minLevel as Level, statuses },
+    threads,
+    problemsPerFile: PRINT_LIMIT,
+  });
   let summary: HuntSummary;
+  // From here on, worker threads may be running: close() stops them however the hunt ends.
   try {
-    summary = await runHunt({
-      inputs,
-      engine: ruleSet.engine,
-      sink,
-      filters: { minLevel: minLevel as Level, statuses },
-      onProblem: (problem) => {
-        bar?.stop();
-        problems.print(problem);
-      },
-      onProgress: bar
-        ? (progress) => bar.update(progress.bytesRead, { events: progress.events, detections: progress.detections, file: shortName(progress.file) })
-        : undefined,
-    });
+    if (showProgress) process.stderr.write('\r\x1b[2K');
+    if (prepared.rules.ruleCount === 0) {
+      throw rampartError('RAMPART_E_NO_RULES_LOADED', { path: (options.rules ?? []).join(', ') || 'the built-in pack', problems: prepared.rules.rejected.length });
+    }
+    const problems = new ProblemPrinter(process.stderr);
+    const bar = showProgress ? new SingleBar({ format: 'hunting {bar} {percentage}% | {events} events | {detections} detections | {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true, barsize: 24 }) : undefined;
+    // Detections for this same terminal wait until the bar is gone; to a pipe or file they stream.
+    const sameScreen = bar !== undefined && !options.output && process.stdout.isTTY === true;
+    const sink = createSink(options, sameScreen, () => bar?.stop());
+    bar?.start(Math.max(1, inputs.reduce((sum, input) => sum + input.bytes, 0)), 0, { events: 0, detections: 0, file: '' });
+    try {
+      summary = await prepared.run({
+        sink,
+        onProblem: (problem) => {
+          bar?.stop();
+          problems.print(problem);
+        },
+        onProgress: bar
+          ? (progress) => bar.update(progress.bytesRead, { events: progress.events, detections: progress.detections, file: shortName(progress.file) })
+          : undefined,
+      });
+    } finally {
+      bar?.stop();
+    }
+    if (options.summary) process.stderr.write(formatHuntSummary(summary, prepared.rules, problems, process.stderr.isTTY && options.color));
   } finally {
-    bar?.stop();
+    await prepared.close();
   }
-  if (options.summary) process.stderr.write(formatHuntSummary(summary, ruleSet, problems, process.stderr.isTTY && options.color));
   if (options.failOnDetection && summary.detections > 0) return EXIT_CODES.DETECTIONS;
   return EXIT_CODES.OK;
 }
@@ -126,6 +155,15 @@ function createFormatSink(options: HuntCliOptions): DetectionSink {
       });
     }
   }
+}
+
+function parseThreads(text: string | undefined): number {
+  if (text === undefined) return availableParallelism();
+  const threads = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (!(threads >= 1 && threads <= MAX_THREADS)) {
+    throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--threads', reason: `'${text}' is not a whole number from 1 to ${MAX_THREADS}` });
+  }
+  return threads;
 }
 
 function shortName(path: string): string {

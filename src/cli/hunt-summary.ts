@@ -1,12 +1,12 @@
 // The summary printed after a hunt: what was read, what was wrong with it, what was found, how fast.
 import { LEVELS } from '../core/level.js';
-import type { HuntSummary } from '../hunt/run-hunt.js';
-import type { RuleSet } from '../hunt/load-rule-set.js';
+import type { HuntSummary } from '../hunt/hunt-tally.js';
+import type { RuleSetSummary } from '../hunt/rule-set-summary.js';
 import type { ProblemPrinter } from './problem-printer.js';
 
 const TOP_RULES = 10;
 
-export function formatHuntSummary(summary: HuntSummary, ruleSet: RuleSet, problems: ProblemPrinter, colour: boolean): string {
+export function formatHuntSummary(summary: HuntSummary, rules: RuleSetSummary, problems: ProblemPrinter, colour: boolean): string {
   const bold = (text: string): string => (colour ? `\x1b[1m${text}\x1b[0m` : text);
   const number = (value: number): string => value.toLocaleString('en-US');
   const rate = summary.seconds > 0 ? Math.round(summary.events / summary.seconds) : summary.events;
@@ -16,7 +16,7 @@ export function formatHuntSummary(summary: HuntSummary, ruleSet: RuleSet, proble
     bold('Summary'),
     `  files        ${number(summary.files)} read`,
     `  events       ${number(summary.events)} read, ${number(summary.problems)} bad record(s) skipped${problems.count > 0 ? ' (warnings above)' : ''}`,
-    `  rules        ${number(ruleSet.engine.ruleCount)} loaded, ${number(ruleSet.rejected.length)} rejected${ruleSet.rejected.length > 0 ? " (see 'rampart rules check')" : ''}, in ${(ruleSet.loadMilliseconds / 1000).toFixed(2)} s`,
+    `  rules        ${number(rules.ruleCount)} loaded, ${number(rules.rejected.length)} rejected${rules.rejected.length > 0 ? " (see 'rampart rules check')" : ''}, in ${(rules.loadMilliseconds / 1000).toFixed(2)} s`,
     `  detections   ${number(summary.detections)}: ${levels}`,
     `  speed        ${number(rate)} events/s (${summary.seconds.toFixed(2)} s)`,
   ];

@@ -45,6 +45,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (isRampartError(error)) {
       process.stderr.write(`rampart: ${error.message} [${error.code}]\n`);
+      // An internal error carries its cause (e.g. what a worker thread threw): its stack is what a bug report needs.
+      const cause = error.cause;
+      if (error.exitCode === EXIT_CODES.INTERNAL && cause instanceof Error && cause.stack) process.stderr.write(`caused by: ${cause.stack}\n`);
     } else {
       process.stderr.write(`rampart: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
     }

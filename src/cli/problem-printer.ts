@@ -2,7 +2,8 @@
 // full and then only a count, so a badly broken file cannot bury the detections.
 import type { ReadProblem } from '../logs/read-problem.js';
 
-const PRINT_LIMIT = 20;
+/** Problems printed in full; the hunt's worker threads send at least this many per file. */
+export const PRINT_LIMIT = 20;
 
 export class ProblemPrinter {
   count = 0;

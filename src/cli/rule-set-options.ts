@@ -2,7 +2,7 @@
 // turning them into a loaded rule set.
 import type { Command } from 'commander';
 import { DEFAULT_CONFIG, loadConfig, loadPlaceholderFile, type RampartConfig } from '../core/config.js';
-import { loadRuleSet, type RuleSet } from '../hunt/load-rule-set.js';
+import { loadRuleSet, type RuleSet, type RuleSetOptions } from '../hunt/load-rule-set.js';
 
 export interface RuleSetCliOptions {
   readonly rules?: string[];
@@ -21,13 +21,18 @@ export function ruleSetOptions(command: Command): Command {
     .option('-p, --placeholders <file>', 'YAML map of placeholder name → values, for rules that use |expand');
 }
 
-export async function loadRuleSetFromOptions(options: RuleSetCliOptions, defaultRules: string[]): Promise<RuleSet> {
+/** What to load, from the options and the config file; the hunt's worker threads each load this. */
+export function resolveRuleSetOptions(options: RuleSetCliOptions, defaultRules: string[]): RuleSetOptions {
   const configFile = options.config ?? process.env.RAMPART_CONFIG;
   const config: RampartConfig = configFile ? loadConfig(configFile) : DEFAULT_CONFIG;
   const placeholders = { ...config.placeholders, ...(options.placeholders ? loadPlaceholderFile(options.placeholders) : {}) };
-  return loadRuleSet({
+  return {
     rulePaths: options.rules ?? config.rules ?? defaultRules,
     mappingFiles: [...config.mappings, ...(options.mapping ?? [])],
     placeholders,
-  });
+  };
+}
+
+export async function loadRuleSetFromOptions(options: RuleSetCliOptions, defaultRules: string[]): Promise<RuleSet> {
+  return loadRuleSet(resolveRuleSetOptions(options, defaultRules));
 }
