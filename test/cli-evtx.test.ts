@@ -53,6 +53,25 @@ describe('rampart evtx dump', () => {
   });
 });
 
+describe('rampart hunt --recover', () => {
+  it('carves the records after a damaged one, in one thread and on workers alike', () => {
+    const chunk = buildChunk(records);
+    const second = chunk.indexOf(Buffer.from([0x2a, 0x2a, 0, 0]), 513);
+    chunk.writeUInt32LE(9, second + chunk.readUInt32LE(second + 4) - 4); // size copy no longer agrees
+    fixChunkChecksums(chunk);
+    const folder = mkdtempSync(join(dir, 'recover-'));
+    for (const name of ['a.evtx', 'b.evtx']) writeFileSync(join(folder, name), buildFile([chunk]));
+    const eventsRead = (args: string[]): number => {
+      const result = runCli(['hunt', '-f', 'jsonl', ...args, folder]);
+      expect(result.status).toBe(0);
+      return Number(/events\s+([\d,]+) read/.exec(result.stderr)?.[1]);
+    };
+    expect(eventsRead(['--threads', '1'])).toBe(2);
+    expect(eventsRead(['--threads', '1', '--recover'])).toBe(8);
+    expect(eventsRead(['--threads', '2', '--recover'])).toBe(8);
+  });
+});
+
 describe.skipIf(!sigmaCorpusPresent)('rampart hunt over .evtx', () => {
   it('finds the same detections in a regression case .evtx as in its dump and its .json', () => {
     const caseDir = join(sigmaCorpus, 'regression_data', 'rules', 'windows', 'process_creation', 'proc_creation_win_bitsadmin_download');

@@ -30,6 +30,7 @@ interface HuntCliOptions extends RuleSetCliOptions {
   readonly color: boolean;
   readonly failOnDetection?: boolean;
   readonly threads?: string;
+  readonly recover?: boolean;
 }
 
 const FORMATS = ['timeline', 'jsonl', 'csv'];
@@ -40,7 +41,7 @@ export function registerHuntCommand(program: Command, setExitCode: (code: number
   const command = program
     .command('hunt')
     .description('Hunt through log files and folders with Sigma rules (default: the built-in rule pack)')
-    .argument('<paths...>', 'log files or folders (.json, .jsonl, .ndjson, optionally .gz; folders are walked)');
+    .argument('<paths...>', 'log files or folders (.evtx, and .json, .jsonl, .ndjson optionally .gz; folders are walked)');
   ruleSetOptions(command)
     .option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`, 'timeline')
     .option('-o, --output <file>', 'write detections to a file instead of standard output')
@@ -51,6 +52,7 @@ export function registerHuntCommand(program: Command, setExitCode: (code: number
     .option('--no-summary', 'no summary at the end')
     .option('--no-color', 'no colours in the timeline')
     .option('--fail-on-detection', 'exit with status 1 when anything is detected')
+    .option('--recover', 'EVTX: also carve intact records out of slack space and damaged chunks')
     .option('-t, --threads <n>', `files read and matched in parallel on this many worker threads (default: one per core, ${availableParallelism()} here); 1 hunts in one thread`)
     .addHelpText(
       'after',
@@ -96,6 +98,7 @@ async function huntWithOptions(paths: string[], options: HuntCliOptions): Promis
     inputs,
     ruleSet: resolveRuleSetOptions(options, [builtinRulesDirectory()]),
     filters: { minLevel: minLevel as Level, statuses },
+    reading: { recover: options.recover === true },
     threads,
     problemsPerFile: PRINT_LIMIT,
   });

@@ -7,6 +7,11 @@ import type { SigmaEngine } from '../sigma/engine/sigma-engine.js';
 import { toDetection } from '../sigma/engine/to-detection.js';
 import type { RuleFilter } from './rule-filter.js';
 
+/** How files are read, the same in every thread: e.g. `recover` carves EVTX slack space too. */
+export interface ReadingOptions {
+  readonly recover?: boolean;
+}
+
 export interface FileHuntCallbacks {
   readonly onDetection: (detection: Detection) => void;
   readonly onProblem?: (problem: ReadProblem) => void;
@@ -15,11 +20,11 @@ export interface FileHuntCallbacks {
 }
 
 /** Hunts one file; resolves to the number of events read from it. */
-export async function huntFile(file: string, engine: SigmaEngine, accepts: RuleFilter, callbacks: FileHuntCallbacks): Promise<number> {
+export async function huntFile(file: string, engine: SigmaEngine, accepts: RuleFilter, callbacks: FileHuntCallbacks, reading: ReadingOptions = {}): Promise<number> {
   const { onDetection, onProgress } = callbacks;
   let events = 0;
   const onBytes = onProgress ? (bytes: number): void => onProgress(bytes, events) : undefined;
-  for await (const event of readEvents(file, { onProblem: callbacks.onProblem, onBytes })) {
+  for await (const event of readEvents(file, { recover: reading.recover, onProblem: callbacks.onProblem, onBytes })) {
     events++;
     const matched = engine.match(event);
     for (const compiled of matched) {

@@ -36,7 +36,7 @@ if (ruleSet !== undefined) {
           onDetection: (detection) => batcher.addDetection(detection),
           onProblem: (problem) => batcher.addProblem(problem),
           onProgress: (bytesRead, events) => batcher.progress(bytesRead, events),
-        });
+        }, settings.reading);
         batcher.finish(events);
       } catch (error) {
         post({ type: 'failed', index: job.index, error: serializeError(error) });

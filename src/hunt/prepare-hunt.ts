@@ -6,6 +6,7 @@ import type { ReadProblem } from '../logs/read-problem.js';
 import type { InputFile } from './collect-inputs.js';
 import type { HuntProgress, HuntSummary } from './hunt-tally.js';
 import { loadRuleSet, type RuleSetOptions } from './load-rule-set.js';
+import type { ReadingOptions } from './hunt-file.js';
 import type { HuntFilters } from './rule-filter.js';
 import { summarizeRuleSet, type RuleSetSummary } from './rule-set-summary.js';
 import { runHunt } from './run-hunt.js';
@@ -17,6 +18,7 @@ export interface HuntPlan {
   readonly inputs: readonly InputFile[];
   readonly ruleSet: RuleSetOptions;
   readonly filters: HuntFilters;
+  readonly reading: ReadingOptions;
   /** Threads asked for; no more workers than input files are started. */
   readonly threads: number;
   /** Problems per file the workers send in full (at least as many as will be printed). */
@@ -45,13 +47,13 @@ export async function prepareHunt(plan: HuntPlan): Promise<PreparedHunt> {
     return {
       rules: summarizeRuleSet(ruleSet),
       workers: 0,
-      run: (output) => runHunt({ ...output, inputs: plan.inputs, engine: ruleSet.engine, filters: plan.filters }),
+      run: (output) => runHunt({ ...output, inputs: plan.inputs, engine: ruleSet.engine, filters: plan.filters, reading: plan.reading }),
       close: async () => undefined,
     };
   }
   const pool = await HuntPool.start({
     threads: workers,
-    settings: { ruleSet: plan.ruleSet, filters: plan.filters, problemsPerFile: plan.problemsPerFile },
+    settings: { ruleSet: plan.ruleSet, filters: plan.filters, reading: plan.reading, problemsPerFile: plan.problemsPerFile },
   });
   return {
     rules: pool.rules,

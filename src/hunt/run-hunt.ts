@@ -6,7 +6,7 @@ import type { Detection } from '../core/detection.js';
 import type { ReadProblem } from '../logs/read-problem.js';
 import type { SigmaEngine } from '../sigma/engine/sigma-engine.js';
 import type { InputFile } from './collect-inputs.js';
-import { huntFile } from './hunt-file.js';
+import { huntFile, type ReadingOptions } from './hunt-file.js';
 import { HuntTally, type HuntProgress, type HuntSummary } from './hunt-tally.js';
 import { ruleFilter, type HuntFilters } from './rule-filter.js';
 import type { DetectionSink } from './sinks/detection-sink.js';
@@ -16,6 +16,7 @@ export interface HuntOptions {
   readonly engine: SigmaEngine;
   readonly sink: DetectionSink;
   readonly filters?: HuntFilters;
+  readonly reading?: ReadingOptions;
   readonly onProblem?: (problem: ReadProblem) => void;
   readonly onProgress?: (progress: HuntProgress) => void;
 }
@@ -38,7 +39,7 @@ export async function runHunt(options: HuntOptions): Promise<HuntSummary> {
   for (const input of options.inputs) {
     const report = (bytesRead: number, events: number): void =>
       onProgress?.({ bytesRead: bytesBefore + bytesRead, bytesTotal, events: tally.events + events, detections: tally.detections, file: input.path });
-    tally.events += await huntFile(input.path, engine, accepts, { onDetection, onProblem, onProgress: onProgress ? report : undefined });
+    tally.events += await huntFile(input.path, engine, accepts, { onDetection, onProblem, onProgress: onProgress ? report : undefined }, options.reading);
     bytesBefore += input.bytes;
     report(0, 0);
   }

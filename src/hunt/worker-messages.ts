@@ -5,6 +5,7 @@ import type { Detection } from '../core/detection.js';
 import { isRampartError, RampartError, type ErrorCode } from '../core/errors.js';
 import type { ReadProblem } from '../logs/read-problem.js';
 import type { RuleSetOptions } from './load-rule-set.js';
+import type { ReadingOptions } from './hunt-file.js';
 import type { HuntFilters } from './rule-filter.js';
 import type { RuleSetSummary } from './rule-set-summary.js';
 
@@ -13,6 +14,7 @@ export interface WorkerSettings {
   /** Exactly what the in-process hunt would load, so every worker builds the same engine. */
   readonly ruleSet: RuleSetOptions;
   readonly filters: HuntFilters;
+  readonly reading: ReadingOptions;
   /**
    * Problems sent in full per file; the rest are only counted. Bounds what waits in memory for a
    * broken file while keeping the first warnings of the hunt, in order, the same as in one thread.

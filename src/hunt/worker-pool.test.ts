@@ -8,7 +8,7 @@ import { HuntPool } from './worker-pool.js';
 const FAKE_WORKER = new URL('../../test/fixtures/workers/fake-hunt-worker.js', import.meta.url);
 
 function start(behaviour: string, threads = 2): Promise<HuntPool> {
-  const settings = { ruleSet: { rulePaths: [] }, filters: {}, problemsPerFile: 20, behaviour } as WorkerSettings;
+  const settings = { ruleSet: { rulePaths: [] }, filters: {}, reading: {}, problemsPerFile: 20, behaviour } as WorkerSettings;
   return HuntPool.start({ threads, settings, workerScript: FAKE_WORKER });
 }
 
