@@ -159,7 +159,7 @@ class BinXmlParser {
     this.need(1);
     const close = this.buf[this.pos++];
     if (close === TOKEN.CLOSE_EMPTY_ELEMENT) return { name, attributes, children };
-    if (close !== TOKEN.CLOSE_START_ELEMENT) throw this.error(`expected the end of <${name}>'s start tag, found token 0x${close.toString(16)}`, this.pos - 1);
+    if (close !== TOKEN.CLOSE_START_ELEMENT) throw this.error(`expected the end of <${nameForMessage(name)}>'s start tag, found token 0x${close.toString(16)}`, this.pos - 1);
     for (;;) {
       this.need(1);
       const token = this.buf[this.pos];
@@ -172,7 +172,7 @@ class BinXmlParser {
       else if (token === TOKEN.TEMPLATE_INSTANCE) children.push(this.templateInstance());
       else if (token === TOKEN.PI_TARGET || token === TOKEN.PI_DATA) this.skipProcessingInstruction(token);
       else if (isTextToken(token)) children.push(...this.textParts());
-      else throw this.error(`unexpected token 0x${token.toString(16)} inside <${name}>`);
+      else throw this.error(`unexpected token 0x${token.toString(16)} inside <${nameForMessage(name)}>`);
     }
   }
 
@@ -312,6 +312,16 @@ class BinXmlParser {
   private error(message: string, at = this.pos): EvtxFormatError {
     return new EvtxFormatError(message, at);
   }
+}
+
+/**
+ * An element name as a warning quotes it. In a damaged record the "name" is whatever bytes the bad
+ * offset points at: up to 65535 characters, control characters included, and warnings go to a
+ * terminal, where an escape sequence from a hostile file must not arrive intact.
+ */
+function nameForMessage(name: string): string {
+  const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+  return shown.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function isTextToken(token: number): boolean {

@@ -24,6 +24,45 @@ function evtxFile(rest: Buffer): Buffer {
   return Buffer.concat([header, rest]);
 }
 
+/** A 64 KiB chunk holding records with these Binary XML bodies (identifiers 1, 2, …), checksums right. */
+function chunkOf(bodies: Buffer[]): Buffer {
+  const chunk = Buffer.alloc(65536);
+  chunk.write('ElfChnk\0', 0, 'latin1');
+  let at = 512;
+  bodies.forEach((body, i) => {
+    const size = 24 + body.length + 4;
+    chunk.writeUInt32LE(0x2a2a, at);
+    chunk.writeUInt32LE(size, at + 4);
+    chunk.writeBigUInt64LE(BigInt(i + 1), at + 8);
+    body.copy(chunk, at + 24);
+    chunk.writeUInt32LE(size, at + size - 4);
+    at += size;
+  });
+  chunk.writeBigUInt64LE(1n, 8);
+  chunk.writeBigUInt64LE(BigInt(bodies.length), 16);
+  chunk.writeBigUInt64LE(1n, 24);
+  chunk.writeBigUInt64LE(BigInt(bodies.length), 32);
+  chunk.writeUInt32LE(128, 40);
+  chunk.writeUInt32LE(at, 48);
+  chunk.writeUInt32LE(crc32(chunk.subarray(512, at)), 52);
+  chunk.writeUInt32LE(crc32(chunk.subarray(128, 512), crc32(chunk.subarray(0, 120))), 124);
+  return chunk;
+}
+
+/** Binary XML of one element `<name/>` whose name is stored inline, closed by `closeToken`. */
+function elementBody(name: string, closeToken: number): Buffer {
+  const nameBytes = Buffer.alloc(8 + name.length * 2 + 2);
+  nameBytes.writeUInt16LE(name.length, 6);
+  nameBytes.write(name, 8, 'utf16le');
+  const start = Buffer.alloc(11);
+  start[0] = 0x01;
+  start.writeUInt16LE(0xffff, 1);
+  // The name offset points right after itself: at 512 (first record) + 24 (record header) + 4
+  // (fragment header) + 11 (element start).
+  start.writeUInt32LE(512 + 24 + 4 + 11, 7);
+  return Buffer.concat([Buffer.from([0x0f, 0x01, 0x01, 0x00]), start, nameBytes, Buffer.from([closeToken, 0x00])]);
+}
+
 async function read(name: string, bytes: Buffer, recover = false): Promise<{ records: EvtxRecord[]; warnings: string[] }> {
   const file = join(dir, name);
   writeFileSync(file, bytes);
@@ -47,5 +86,20 @@ describe('EVTX damage found by the fuzzer', () => {
         'chunk 0, offset 0x1000: file ends inside this chunk (12 of 65536 bytes); reading the records that are whole',
       ]);
     }
+  });
+
+  it('an element name from damaged bytes is quoted short and without control characters', async () => {
+    // Was: the warning carried the "name" a bad offset pointed at as it was — up to 65535 characters,
+    // terminal escape sequences included — onto the analyst's terminal.
+    const name = '\u001b]0;owned\u0007' + 'x'.repeat(100);
+    const { records, warnings } = await read('control-name.evtx', evtxFile(chunkOf([elementBody(name, 0x99)])));
+    expect(records).toEqual([]);
+    expect(warnings).toEqual([`chunk 0, offset 0x1200: record 1: expected the end of <\\u001b]0;owned\\u0007${'x'.repeat(30)}…>'s start tag, found token 0x99 (at offset 0x130d); skipped`]);
+  });
+
+  it('an intact element reads with its name (the file builder is sound)', async () => {
+    const { records, warnings } = await read('intact.evtx', evtxFile(chunkOf([elementBody('Event', 0x03)])));
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.recordId, record.xml.name])).toEqual([[1, 'Event']]);
   });
 });
