@@ -97,6 +97,27 @@ describe('EVTX damage found by the fuzzer', () => {
     expect(warnings).toEqual([`chunk 0, offset 0x1200: record 1: expected the end of <\\u001b]0;owned\\u0007${'x'.repeat(30)}…>'s start tag, found token 0x99 (at offset 0x130d); skipped`]);
   });
 
+  it('a file whose header and first chunk are damaged still gives its intact chunks', async () => {
+    // Was: with no file header and no signature on chunk 0, the file was called "not an EVTX file"
+    // and skipped, losing every intact chunk after the damaged first page.
+    const file = evtxFile(Buffer.concat([chunkOf([elementBody('Event', 0x03)]), chunkOf([elementBody('Event', 0x03)])]));
+    file[4] ^= 0x10; // ElfFile → ElfVile
+    file[4096 + 5] ^= 0x04; // chunk 0: ElfChnk → ElfCjnk
+    const { records, warnings } = await read('damaged-first-page.evtx', file);
+    expect(records.map((record) => [record.chunk, record.recordId])).toEqual([[1, 1]]);
+    expect(warnings).toEqual(['file header has no ElfFile signature (offset 0x0); reading its chunks anyway', 'chunk 0 at offset 0x1000 has no chunk signature; skipped']);
+    // A zeroed first page and chunk, as a wiped disk block leaves them: read on just the same.
+    file.fill(0, 0, 4096 + 65536);
+    const wiped = await read('wiped-first-page.evtx', file);
+    expect(wiped.records.map((record) => [record.chunk, record.recordId])).toEqual([[1, 1]]);
+    expect(wiped.warnings).toEqual(['file header has no ElfFile signature (offset 0x0); reading its chunks anyway']);
+  });
+
+  it('a file with neither a header nor any chunk is one "not an EVTX file" warning', async () => {
+    const junk = Buffer.alloc(4096 + 3 * 65536, 0x41);
+    expect(await read('not-evtx.evtx', junk)).toEqual({ records: [], warnings: ['not an EVTX file: file header has no ElfFile signature and no chunk signature in it; skipped'] });
+  });
+
   it('an intact element reads with its name (the file builder is sound)', async () => {
     const { records, warnings } = await read('intact.evtx', evtxFile(chunkOf([elementBody('Event', 0x03)])));
     expect(warnings).toEqual([]);
