@@ -36,6 +36,14 @@ const TOKEN = {
 const MORE_FLAG = 0x40;
 /** Elements, Binary XML values and templates nested deeper than this are refused as malformed. */
 const MAX_DEPTH = 64;
+/**
+ * Elements one record may expand to. A template repeats an element per array item and may use one
+ * Binary XML value in several places, so nesting either makes a few hundred hostile bytes expand
+ * as 2^depth: a parse or a render that never ends, or ends the process. Real records hold tens of
+ * elements (59 at most in the attack samples). The limit also bounds the cost of a file packed with
+ * hostile records: at most about a second per 64 KiB chunk here, against a tenth for real records.
+ */
+const MAX_ELEMENTS_PER_RECORD = 10_000;
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -58,6 +66,25 @@ export interface TemplateElement {
 interface SubstitutionValue {
   readonly type: number;
   readonly value: DecodedValue | XmlElement[];
+  /** For Binary XML: how many elements the value expands to, charged again at every use but the first. */
+  readonly elements?: number;
+  /** For Binary XML: how often the template has used the value so far. */
+  uses?: number;
+}
+
+/** What is left of a record's MAX_ELEMENTS_PER_RECORD; shared by every parser working on the record. */
+class ElementBudget {
+  private left = MAX_ELEMENTS_PER_RECORD;
+  constructor(private readonly recordStart: number) {}
+
+  charge(elements: number): void {
+    this.left -= elements;
+    if (this.left < 0) throw new EvtxFormatError(`record expands to more than ${MAX_ELEMENTS_PER_RECORD} elements`, this.recordStart);
+  }
+
+  get spent(): number {
+    return MAX_ELEMENTS_PER_RECORD - this.left;
+  }
 }
 
 /** What the parser keeps per chunk: names and template definitions by their chunk offset. */
@@ -69,7 +96,7 @@ export class ChunkContext {
 
 /** Parses the Binary XML of one record, `start` to `end` in the chunk, into its root element. */
 export function parseRecordXml(context: ChunkContext, start: number, end: number): XmlElement {
-  const parser = new BinXmlParser(context, start, end, false);
+  const parser = new BinXmlParser(context, start, end, false, new ElementBudget(start));
   const root = parser.document();
   if (root === undefined) throw new EvtxFormatError('record holds no XML element', start);
   return root as XmlElement;
@@ -85,6 +112,7 @@ class BinXmlParser {
     private readonly end: number,
     // Elements inside a Binary XML substitution value carry no dependency identifier.
     private readonly inSubstitution: boolean,
+    private readonly budget: ElementBudget,
     private readonly depth = 0,
   ) {
     this.buf = context.chunk;
@@ -139,6 +167,7 @@ class BinXmlParser {
 
   private element(level: number): TemplateElement {
     if (level > MAX_DEPTH) throw this.error('elements nested too deeply');
+    this.budget.charge(1);
     this.need(this.inSubstitution ? 9 : 11);
     const hasAttributes = (this.buf[this.pos] & MORE_FLAG) !== 0;
     this.pos += this.inSubstitution ? 1 : 3; // token, dependency identifier
@@ -226,14 +255,14 @@ class BinXmlParser {
       template = this.templateDefinition(definitionOffset, dataStart, Math.min(dataStart + dataSize, this.buf.length));
     }
     const values = this.substitutionValues();
-    const [root] = instantiate(template, values, 0);
+    const [root] = instantiate(template, values, 0, this.budget);
     if (root === undefined) throw this.error('template instance produced no element');
     return root;
   }
 
   private templateDefinition(offset: number, start: number, end: number): TemplateElement {
     if (this.depth >= MAX_DEPTH) throw this.error('templates nested too deeply');
-    const parser = new BinXmlParser(this.context, start, end, false, this.depth + 1);
+    const parser = new BinXmlParser(this.context, start, end, false, this.budget, this.depth + 1);
     const root = parser.document();
     if (root === undefined) throw this.error(`template at 0x${offset.toString(16)} holds no element`);
     this.context.templates.set(offset, root);
@@ -252,8 +281,9 @@ class BinXmlParser {
     for (const { size, type } of descriptors) {
       if (this.pos + size > this.end) throw this.error(`substitution value of ${size} bytes runs past the end of the record`);
       if (type === VALUE_TYPE.BINXML) {
-        const nested = new BinXmlParser(this.context, this.pos, this.pos + size, true, this.depth + 1);
-        values.push({ type, value: nested.elements() });
+        const nested = new BinXmlParser(this.context, this.pos, this.pos + size, true, this.budget, this.depth + 1);
+        const before = this.budget.spent;
+        values.push({ type, value: nested.elements(), elements: this.budget.spent - before });
       } else {
         values.push({ type, value: size === 0 && type !== VALUE_TYPE.STRING ? null : decodeValue(this.buf, this.pos, size, type) });
       }
@@ -336,7 +366,7 @@ function isTextToken(token: number): boolean {
  * element whose content is an array value is repeated once per item (classic providers' `<Data>`);
  * a Binary XML value becomes child elements.
  */
-function instantiate(template: TemplateElement, values: readonly SubstitutionValue[], level: number): XmlElement[] {
+function instantiate(template: TemplateElement, values: readonly SubstitutionValue[], level: number, budget: ElementBudget): XmlElement[] {
   if (level > MAX_DEPTH) throw new EvtxFormatError('template elements nested too deeply', 0);
   let arrayItems: readonly ScalarValue[] | undefined;
   for (const child of template.children) {
@@ -350,24 +380,31 @@ function instantiate(template: TemplateElement, values: readonly SubstitutionVal
     const value = fillText(attribute.value, values);
     if (value !== undefined) attributes.push({ name: attribute.name, value });
   }
-  if (arrayItems === undefined) return [{ name: template.name, attributes, children: fillChildren(template, values, level, -1) }];
+  budget.charge(Math.max(1, arrayItems?.length ?? 1));
+  if (arrayItems === undefined) return [{ name: template.name, attributes, children: fillChildren(template, values, level, -1, budget) }];
   // No items still gives one empty element, as the reference says.
   if (arrayItems.length === 0) return [{ name: template.name, attributes, children: [] }];
-  return arrayItems.map((_, item) => ({ name: template.name, attributes, children: fillChildren(template, values, level, item) }));
+  return arrayItems.map((_, item) => ({ name: template.name, attributes, children: fillChildren(template, values, level, item, budget) }));
 }
 
 /** An element's content with values filled in; `item` picks one entry of an array value (-1: none). */
-function fillChildren(template: TemplateElement, values: readonly SubstitutionValue[], level: number, item: number): XmlElement['children'] {
+function fillChildren(template: TemplateElement, values: readonly SubstitutionValue[], level: number, item: number, budget: ElementBudget): XmlElement['children'] {
   const children: XmlElement['children'] = [];
   for (const child of template.children) {
     if (child instanceof Substitution) {
       const filled = values[child.index];
       if (filled === undefined || filled.value === null) continue;
-      if (filled.type === VALUE_TYPE.BINXML) children.push(...(filled.value as XmlElement[]));
+      if (filled.type === VALUE_TYPE.BINXML) {
+        // The same elements, shared, at every use: cheap here, but each use is rendered in full.
+        // Parsing the value paid for one copy already.
+        filled.uses = (filled.uses ?? 0) + 1;
+        if (filled.uses > 1) budget.charge(filled.elements ?? 0);
+        children.push(...(filled.value as XmlElement[]));
+      }
       else if (item >= 0 && Array.isArray(filled.value)) children.push((filled.value as ScalarValue[])[item] ?? '');
       else children.push(filled.value as XmlText);
     } else if (isTemplateElement(child)) {
-      children.push(...instantiate(child, values, level + 1));
+      children.push(...instantiate(child, values, level + 1, budget));
     } else {
       children.push(child);
     }

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { crc32 } from './crc32.js';
 import { readChunkHeader } from './evtx-layout.js';
 import { readEvtxRecords, type EvtxRecord } from './evtx-records.js';
+import { recordToXml } from './evtx-xml.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rampart-evtx-damage-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,6 +64,56 @@ function elementBody(name: string, closeToken: number): Buffer {
   return Buffer.concat([Buffer.from([0x0f, 0x01, 0x01, 0x00]), start, nameBytes, Buffer.from([closeToken, 0x00])]);
 }
 
+/**
+ * A record that nests one template `depth` times, made to blow up: `array`, each level repeats
+ * itself once per item of a two-item array; `shared`, each level uses one Binary XML value (the
+ * level below) twice. Both expand as 2^depth from a few hundred bytes. `nested` uses the value
+ * once: `depth` elements, one inside the other, as harmless as it looks.
+ */
+function explodingBody(kind: 'array' | 'shared' | 'nested', depth: number): Buffer {
+  const base = 512 + 24; // the first record's Binary XML, in the chunk
+  const parts: Buffer[] = [];
+  let pos = base;
+  const put = (...bytes: (number | Buffer)[]): void => {
+    for (const part of bytes) {
+      const buffer = typeof part === 'number' ? Buffer.from([part]) : part;
+      parts.push(buffer);
+      pos += buffer.length;
+    }
+  };
+  const u16 = (n: number): Buffer => Buffer.from([n & 0xff, n >> 8]);
+  const u32 = (n: number): Buffer => Buffer.from([n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, n >>> 24]);
+  put(0x0f, 1, 1, 0, 0x0c, 1, u32(0));
+  const definition = pos + 4; // the template definition follows inline
+  put(u32(definition), u32(0), Buffer.alloc(16));
+  const sizeAt = parts.length;
+  put(u32(0));
+  const dataStart = pos;
+  put(0x0f, 1, 1, 0);
+  const name = pos + 11; // <A>, its name stored inline at its first use
+  const levels = kind === 'array' ? depth : 1;
+  for (let level = 0; level < levels; level++) {
+    put(0x01, u16(0xffff), u32(0), u32(name));
+    if (level === 0) put(u32(0), u16(0), u16(1), Buffer.from('A\0\0\0', 'latin1'));
+    put(0x02);
+    if (kind === 'array') put(0x0d, u16(0), 0x84); // substitution 0: an array of bytes
+    else if (kind === 'shared') put(0x0d, u16(0), 0x21, 0x0d, u16(0), 0x21); // substitution 0, a Binary XML value, twice
+    else put(0x0d, u16(0), 0x21);
+  }
+  for (let level = 0; level < levels; level++) put(0x04);
+  put(0x00);
+  parts[sizeAt] = u32(pos - dataStart);
+  if (kind === 'array') {
+    put(u32(1), u16(2), 0x84, 0, 1, 2);
+  } else {
+    // Each level is an instance of the same template whose value 0 is the level below.
+    let inner = Buffer.from([0x00]);
+    for (let level = 1; level < depth; level++) inner = Buffer.concat([Buffer.from([0x0c, 1]), u32(0), u32(definition), u32(1), u16(inner.length), Buffer.from([0x21, 0]), inner]);
+    put(u32(1), u16(inner.length), 0x21, 0, inner);
+  }
+  return Buffer.concat(parts);
+}
+
 async function read(name: string, bytes: Buffer, recover = false): Promise<{ records: EvtxRecord[]; warnings: string[] }> {
   const file = join(dir, name);
   writeFileSync(file, bytes);
@@ -116,6 +167,34 @@ describe('EVTX damage found by the fuzzer', () => {
   it('a file with neither a header nor any chunk is one "not an EVTX file" warning', async () => {
     const junk = Buffer.alloc(4096 + 3 * 65536, 0x41);
     expect(await read('not-evtx.evtx', junk)).toEqual({ records: [], warnings: ['not an EVTX file: file header has no ElfFile signature and no chunk signature in it; skipped'] });
+  });
+
+  for (const kind of ['array', 'shared'] as const) {
+    it(`a record whose template expands exponentially (${kind}) is skipped, not expanded`, async () => {
+      // Was: 2^depth elements. At depth 22 a 467-byte record took 14 s to parse into 373 MB of XML
+      // (array), or rendering it threw "Invalid string length" (shared); at depth 64, never ends.
+      const { records, warnings } = await read(`exploding-${kind}.evtx`, evtxFile(chunkOf([explodingBody(kind, 64)])));
+      expect(records).toEqual([]);
+      expect(warnings).toEqual([expect.stringMatching(/^chunk 0, offset 0x1200: record 1: (record expands to more than 10000 elements|Binary XML nested too deeply) \(at offset 0x[0-9a-f]+\); skipped$/)]);
+      const deepButSmall = await read(`exploding-${kind}-30.evtx`, evtxFile(chunkOf([explodingBody(kind, 30)])));
+      expect(deepButSmall.warnings).toEqual(['chunk 0, offset 0x1200: record 1: record expands to more than 10000 elements (at offset 0x1218); skipped']);
+    });
+  }
+
+  it('a record nesting Binary XML values one inside the other is charged for each element once', async () => {
+    // A value's first use is paid for by parsing it: charging the level below again at that use
+    // would make a plain chain of 14 one-element levels cost 2^14 and be refused.
+    const { records, warnings } = await read('nested-14.evtx', evtxFile(chunkOf([explodingBody('nested', 14)])));
+    expect(warnings).toEqual([]);
+    expect(recordToXml(records[0].xml).match(/<A\b/g)?.length).toBe(14);
+  });
+
+  it('a record that nests a template a few times still reads (the exploding records are built right)', async () => {
+    for (const kind of ['array', 'shared'] as const) {
+      const { records, warnings } = await read(`nested-${kind}.evtx`, evtxFile(chunkOf([explodingBody(kind, 3)])));
+      expect(warnings).toEqual([]);
+      expect(recordToXml(records[0].xml).match(/<A\b/g)?.length).toBe(1 + 2 + 4);
+    }
   });
 
   it('an intact element reads with its name (the file builder is sound)', async () => {
