@@ -11,6 +11,7 @@
 // templates) is limited.
 
 import { decodeValue, VALUE_TYPE, type DecodedValue, type ScalarValue } from './binxml-values.js';
+import { ElementBudget, MAX_NESTING } from './binxml-limits.js';
 import { EvtxFormatError } from './evtx-format-error.js';
 import type { XmlElement, XmlText } from './xml-tree.js';
 
@@ -36,14 +37,6 @@ const TOKEN = {
 const MORE_FLAG = 0x40;
 /** Elements, Binary XML values and templates nested deeper than this are refused as malformed. */
 const MAX_DEPTH = 64;
-/**
- * Elements one record may expand to. A template repeats an element per array item and may use one
- * Binary XML value in several places, so nesting either makes a few hundred hostile bytes expand
- * as 2^depth: a parse or a render that never ends, or ends the process. Real records hold tens of
- * elements (59 at most in the attack samples). The limit also bounds the cost of a file packed with
- * hostile records: at most about a second per 64 KiB chunk here, against a tenth for real records.
- */
-const MAX_ELEMENTS_PER_RECORD = 10_000;
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -70,21 +63,6 @@ interface SubstitutionValue {
   readonly elements?: number;
   /** For Binary XML: how often the template has used the value so far. */
   uses?: number;
-}
-
-/** What is left of a record's MAX_ELEMENTS_PER_RECORD; shared by every parser working on the record. */
-class ElementBudget {
-  private left = MAX_ELEMENTS_PER_RECORD;
-  constructor(private readonly recordStart: number) {}
-
-  charge(elements: number): void {
-    this.left -= elements;
-    if (this.left < 0) throw new EvtxFormatError(`record expands to more than ${MAX_ELEMENTS_PER_RECORD} elements`, this.recordStart);
-  }
-
-  get spent(): number {
-    return MAX_ELEMENTS_PER_RECORD - this.left;
-  }
 }
 
 /** What the parser keeps per chunk: names and template definitions by their chunk offset. */
@@ -118,7 +96,7 @@ class BinXmlParser {
     this.buf = context.chunk;
     this.pos = start;
     if (end > this.buf.length) throw new EvtxFormatError('record runs past the end of its chunk', start);
-    if (depth > MAX_DEPTH) throw new EvtxFormatError('Binary XML nested too deeply', start);
+    if (depth > MAX_NESTING) throw new EvtxFormatError('Binary XML nested too deeply', start);
   }
 
   /** Processing instructions, one fragment (an element or a template instance), end of file. */
@@ -261,7 +239,7 @@ class BinXmlParser {
   }
 
   private templateDefinition(offset: number, start: number, end: number): TemplateElement {
-    if (this.depth >= MAX_DEPTH) throw this.error('templates nested too deeply');
+    if (this.depth >= MAX_NESTING) throw this.error('templates nested too deeply');
     const parser = new BinXmlParser(this.context, start, end, false, this.budget, this.depth + 1);
     const root = parser.document();
     if (root === undefined) throw this.error(`template at 0x${offset.toString(16)} holds no element`);

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { crc32 } from './crc32.js';
 import { readChunkHeader } from './evtx-layout.js';
 import { readEvtxRecords, type EvtxRecord } from './evtx-records.js';
+import { readEvtxEvents } from './evtx-reader.js';
 import { recordToXml } from './evtx-xml.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rampart-evtx-damage-'));
@@ -68,9 +69,9 @@ function elementBody(name: string, closeToken: number): Buffer {
  * A record that nests one template `depth` times, made to blow up: `array`, each level repeats
  * itself once per item of a two-item array; `shared`, each level uses one Binary XML value (the
  * level below) twice. Both expand as 2^depth from a few hundred bytes. `nested` uses the value
- * once: `depth` elements, one inside the other, as harmless as it looks.
+ * once, inside `elementDepth` nested elements: depth × elementDepth elements, one inside the other.
  */
-function explodingBody(kind: 'array' | 'shared' | 'nested', depth: number): Buffer {
+function explodingBody(kind: 'array' | 'shared' | 'nested', depth: number, elementDepth = 1): Buffer {
   const base = 512 + 24; // the first record's Binary XML, in the chunk
   const parts: Buffer[] = [];
   let pos = base;
@@ -91,14 +92,14 @@ function explodingBody(kind: 'array' | 'shared' | 'nested', depth: number): Buff
   const dataStart = pos;
   put(0x0f, 1, 1, 0);
   const name = pos + 11; // <A>, its name stored inline at its first use
-  const levels = kind === 'array' ? depth : 1;
+  const levels = kind === 'array' ? depth : elementDepth;
   for (let level = 0; level < levels; level++) {
     put(0x01, u16(0xffff), u32(0), u32(name));
     if (level === 0) put(u32(0), u16(0), u16(1), Buffer.from('A\0\0\0', 'latin1'));
     put(0x02);
     if (kind === 'array') put(0x0d, u16(0), 0x84); // substitution 0: an array of bytes
     else if (kind === 'shared') put(0x0d, u16(0), 0x21, 0x0d, u16(0), 0x21); // substitution 0, a Binary XML value, twice
-    else put(0x0d, u16(0), 0x21);
+    else if (level === levels - 1) put(0x0d, u16(0), 0x21);
   }
   for (let level = 0; level < levels; level++) put(0x04);
   put(0x00);
@@ -176,7 +177,7 @@ describe('EVTX damage found by the fuzzer', () => {
       const { records, warnings } = await read(`exploding-${kind}.evtx`, evtxFile(chunkOf([explodingBody(kind, 64)])));
       expect(records).toEqual([]);
       expect(warnings).toEqual([expect.stringMatching(/^chunk 0, offset 0x1200: record 1: (record expands to more than 10000 elements|Binary XML nested too deeply) \(at offset 0x[0-9a-f]+\); skipped$/)]);
-      const deepButSmall = await read(`exploding-${kind}-30.evtx`, evtxFile(chunkOf([explodingBody(kind, 30)])));
+      const deepButSmall = await read(`exploding-${kind}-15.evtx`, evtxFile(chunkOf([explodingBody(kind, 15)])));
       expect(deepButSmall.warnings).toEqual(['chunk 0, offset 0x1200: record 1: record expands to more than 10000 elements (at offset 0x1218); skipped']);
     });
   }
@@ -187,6 +188,21 @@ describe('EVTX damage found by the fuzzer', () => {
     const { records, warnings } = await read('nested-14.evtx', evtxFile(chunkOf([explodingBody('nested', 14)])));
     expect(warnings).toEqual([]);
     expect(recordToXml(records[0].xml).match(/<A\b/g)?.length).toBe(14);
+  });
+
+  it('a record nested deeper than renderers can recurse is skipped, not thrown at them', async () => {
+    // Was: 60 levels of Binary XML values, each in 64 nested elements (3840 elements deep, 2 KB):
+    // parsed, then recordToXml and readEvtxEvents threw "Maximum call stack size exceeded".
+    const deep = await read('deep.evtx', evtxFile(chunkOf([explodingBody('nested', 60, 64)])));
+    expect(deep.records).toEqual([]);
+    expect(deep.warnings).toEqual([expect.stringMatching(/^chunk 0, offset 0x1200: record 1: Binary XML nested too deeply \(at offset 0x[0-9a-f]+\); skipped$/)]);
+    const events = [];
+    for await (const event of readEvtxEvents(join(dir, 'deep.evtx'))) events.push(event);
+    expect(events).toEqual([]);
+    // 15 levels of 64 still read and render.
+    const allowed = await read('deep-allowed.evtx', evtxFile(chunkOf([explodingBody('nested', 15, 64)])));
+    expect(allowed.warnings).toEqual([]);
+    expect(recordToXml(allowed.records[0].xml).match(/<A\b/g)?.length).toBe(15 * 64);
   });
 
   it('a record that nests a template a few times still reads (the exploding records are built right)', async () => {
