@@ -70,6 +70,9 @@ export const corruptRecordSize: Mutation = (file, map, random) => {
   return { file, description: `chunk ${chunk.index} record at ${hex(chunk.offset + record.at)}: ${which} ${hex(record.size)} → ${hex(value)}` };
 };
 
+/** Value types a parser decodes (some as arrays): a wrong but valid type reaches the decoders. */
+const VALUE_TYPES = [0x00, 0x01, 0x02, 0x04, 0x06, 0x08, 0x0a, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x21, 0x81, 0x88, 0x8f, 0x90, 0x93, 0x94];
+
 export const corruptBinXmlField: Mutation = (file, map, random) => {
   const chunks = usedChunks(map).filter((chunk) => chunk.records.some((record) => record.fields.length > 0));
   if (chunks.length === 0) return undefined;
@@ -80,7 +83,14 @@ export const corruptBinXmlField: Mutation = (file, map, random) => {
   const field = random.pick(offsets.length > 0 && random.chance(0.5) ? offsets : record.fields);
   const at = chunk.offset + field.at;
   const old = readField(file, at, field.width);
-  const value = wrongValue(random, old, field.width, field.at);
+  // Plausible wrong values get further than random ones: an offset that points at another name or
+  // template of the chunk (a template of the wrong shape), a type that exists but is not this one.
+  const sameKind = chunk.records.flatMap((other) => other.fields.filter((candidate) => candidate.kind === field.kind));
+  let value = wrongValue(random, old, field.width, field.at);
+  const plausible = OFFSET_FIELD_KINDS.has(field.kind) && random.chance(0.4) ? readField(file, chunk.offset + random.pick(sameKind).at, field.width)
+    : field.kind.endsWith('type') && random.chance(0.5) ? random.pick(VALUE_TYPES)
+    : old;
+  if (plausible !== old) value = plausible;
   writeField(file, at, field.width, value);
   return { file, description: `chunk ${chunk.index} record at ${hex(chunk.offset + record.at)}: ${field.kind} at ${hex(at)}: ${hex(old)} → ${hex(value)}` };
 };
