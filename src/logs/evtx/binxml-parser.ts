@@ -11,6 +11,7 @@
 // templates) is limited.
 
 import { decodeValue, VALUE_TYPE, type DecodedValue, type ScalarValue } from './binxml-values.js';
+import { ElementBudget, MAX_NESTING } from './binxml-limits.js';
 import { EvtxFormatError } from './evtx-format-error.js';
 import type { XmlElement, XmlText } from './xml-tree.js';
 
@@ -58,6 +59,10 @@ export interface TemplateElement {
 interface SubstitutionValue {
   readonly type: number;
   readonly value: DecodedValue | XmlElement[];
+  /** For Binary XML: how many elements the value expands to, charged again at every use but the first. */
+  readonly elements?: number;
+  /** For Binary XML: how often the template has used the value so far. */
+  uses?: number;
 }
 
 /** What the parser keeps per chunk: names and template definitions by their chunk offset. */
@@ -69,7 +74,7 @@ export class ChunkContext {
 
 /** Parses the Binary XML of one record, `start` to `end` in the chunk, into its root element. */
 export function parseRecordXml(context: ChunkContext, start: number, end: number): XmlElement {
-  const parser = new BinXmlParser(context, start, end, false);
+  const parser = new BinXmlParser(context, start, end, false, new ElementBudget(start));
   const root = parser.document();
   if (root === undefined) throw new EvtxFormatError('record holds no XML element', start);
   return root as XmlElement;
@@ -85,12 +90,13 @@ class BinXmlParser {
     private readonly end: number,
     // Elements inside a Binary XML substitution value carry no dependency identifier.
     private readonly inSubstitution: boolean,
+    private readonly budget: ElementBudget,
     private readonly depth = 0,
   ) {
     this.buf = context.chunk;
     this.pos = start;
     if (end > this.buf.length) throw new EvtxFormatError('record runs past the end of its chunk', start);
-    if (depth > MAX_DEPTH) throw new EvtxFormatError('Binary XML nested too deeply', start);
+    if (depth > MAX_NESTING) throw new EvtxFormatError('Binary XML nested too deeply', start);
   }
 
   /** Processing instructions, one fragment (an element or a template instance), end of file. */
@@ -139,6 +145,7 @@ class BinXmlParser {
 
   private element(level: number): TemplateElement {
     if (level > MAX_DEPTH) throw this.error('elements nested too deeply');
+    this.budget.charge(1);
     this.need(this.inSubstitution ? 9 : 11);
     const hasAttributes = (this.buf[this.pos] & MORE_FLAG) !== 0;
     this.pos += this.inSubstitution ? 1 : 3; // token, dependency identifier
@@ -159,7 +166,7 @@ class BinXmlParser {
     this.need(1);
     const close = this.buf[this.pos++];
     if (close === TOKEN.CLOSE_EMPTY_ELEMENT) return { name, attributes, children };
-    if (close !== TOKEN.CLOSE_START_ELEMENT) throw this.error(`expected the end of <${name}>'s start tag, found token 0x${close.toString(16)}`, this.pos - 1);
+    if (close !== TOKEN.CLOSE_START_ELEMENT) throw this.error(`expected the end of <${nameForMessage(name)}>'s start tag, found token 0x${close.toString(16)}`, this.pos - 1);
     for (;;) {
       this.need(1);
       const token = this.buf[this.pos];
@@ -172,7 +179,7 @@ class BinXmlParser {
       else if (token === TOKEN.TEMPLATE_INSTANCE) children.push(this.templateInstance());
       else if (token === TOKEN.PI_TARGET || token === TOKEN.PI_DATA) this.skipProcessingInstruction(token);
       else if (isTextToken(token)) children.push(...this.textParts());
-      else throw this.error(`unexpected token 0x${token.toString(16)} inside <${name}>`);
+      else throw this.error(`unexpected token 0x${token.toString(16)} inside <${nameForMessage(name)}>`);
     }
   }
 
@@ -226,14 +233,14 @@ class BinXmlParser {
       template = this.templateDefinition(definitionOffset, dataStart, Math.min(dataStart + dataSize, this.buf.length));
     }
     const values = this.substitutionValues();
-    const [root] = instantiate(template, values, 0);
+    const [root] = instantiate(template, values, 0, this.budget);
     if (root === undefined) throw this.error('template instance produced no element');
     return root;
   }
 
   private templateDefinition(offset: number, start: number, end: number): TemplateElement {
-    if (this.depth >= MAX_DEPTH) throw this.error('templates nested too deeply');
-    const parser = new BinXmlParser(this.context, start, end, false, this.depth + 1);
+    if (this.depth >= MAX_NESTING) throw this.error('templates nested too deeply');
+    const parser = new BinXmlParser(this.context, start, end, false, this.budget, this.depth + 1);
     const root = parser.document();
     if (root === undefined) throw this.error(`template at 0x${offset.toString(16)} holds no element`);
     this.context.templates.set(offset, root);
@@ -252,8 +259,9 @@ class BinXmlParser {
     for (const { size, type } of descriptors) {
       if (this.pos + size > this.end) throw this.error(`substitution value of ${size} bytes runs past the end of the record`);
       if (type === VALUE_TYPE.BINXML) {
-        const nested = new BinXmlParser(this.context, this.pos, this.pos + size, true, this.depth + 1);
-        values.push({ type, value: nested.elements() });
+        const nested = new BinXmlParser(this.context, this.pos, this.pos + size, true, this.budget, this.depth + 1);
+        const before = this.budget.spent;
+        values.push({ type, value: nested.elements(), elements: this.budget.spent - before });
       } else {
         values.push({ type, value: size === 0 && type !== VALUE_TYPE.STRING ? null : decodeValue(this.buf, this.pos, size, type) });
       }
@@ -314,6 +322,16 @@ class BinXmlParser {
   }
 }
 
+/**
+ * An element name as a warning quotes it. In a damaged record the "name" is whatever bytes the bad
+ * offset points at: up to 65535 characters, control characters included, and warnings go to a
+ * terminal, where an escape sequence from a hostile file must not arrive intact.
+ */
+function nameForMessage(name: string): string {
+  const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+  return shown.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function isTextToken(token: number): boolean {
   const base = token & ~MORE_FLAG;
   return base === TOKEN.VALUE || base === TOKEN.CDATA || base === TOKEN.CHAR_REF || base === TOKEN.ENTITY_REF || token === TOKEN.NORMAL_SUBSTITUTION || token === TOKEN.OPTIONAL_SUBSTITUTION;
@@ -326,7 +344,7 @@ function isTextToken(token: number): boolean {
  * element whose content is an array value is repeated once per item (classic providers' `<Data>`);
  * a Binary XML value becomes child elements.
  */
-function instantiate(template: TemplateElement, values: readonly SubstitutionValue[], level: number): XmlElement[] {
+function instantiate(template: TemplateElement, values: readonly SubstitutionValue[], level: number, budget: ElementBudget): XmlElement[] {
   if (level > MAX_DEPTH) throw new EvtxFormatError('template elements nested too deeply', 0);
   let arrayItems: readonly ScalarValue[] | undefined;
   for (const child of template.children) {
@@ -340,24 +358,31 @@ function instantiate(template: TemplateElement, values: readonly SubstitutionVal
     const value = fillText(attribute.value, values);
     if (value !== undefined) attributes.push({ name: attribute.name, value });
   }
-  if (arrayItems === undefined) return [{ name: template.name, attributes, children: fillChildren(template, values, level, -1) }];
+  budget.charge(Math.max(1, arrayItems?.length ?? 1));
+  if (arrayItems === undefined) return [{ name: template.name, attributes, children: fillChildren(template, values, level, -1, budget) }];
   // No items still gives one empty element, as the reference says.
   if (arrayItems.length === 0) return [{ name: template.name, attributes, children: [] }];
-  return arrayItems.map((_, item) => ({ name: template.name, attributes, children: fillChildren(template, values, level, item) }));
+  return arrayItems.map((_, item) => ({ name: template.name, attributes, children: fillChildren(template, values, level, item, budget) }));
 }
 
 /** An element's content with values filled in; `item` picks one entry of an array value (-1: none). */
-function fillChildren(template: TemplateElement, values: readonly SubstitutionValue[], level: number, item: number): XmlElement['children'] {
+function fillChildren(template: TemplateElement, values: readonly SubstitutionValue[], level: number, item: number, budget: ElementBudget): XmlElement['children'] {
   const children: XmlElement['children'] = [];
   for (const child of template.children) {
     if (child instanceof Substitution) {
       const filled = values[child.index];
       if (filled === undefined || filled.value === null) continue;
-      if (filled.type === VALUE_TYPE.BINXML) children.push(...(filled.value as XmlElement[]));
+      if (filled.type === VALUE_TYPE.BINXML) {
+        // The same elements, shared, at every use: cheap here, but each use is rendered in full.
+        // Parsing the value paid for one copy already.
+        filled.uses = (filled.uses ?? 0) + 1;
+        if (filled.uses > 1) budget.charge(filled.elements ?? 0);
+        children.push(...(filled.value as XmlElement[]));
+      }
       else if (item >= 0 && Array.isArray(filled.value)) children.push((filled.value as ScalarValue[])[item] ?? '');
       else children.push(filled.value as XmlText);
     } else if (isTemplateElement(child)) {
-      children.push(...instantiate(child, values, level + 1));
+      children.push(...instantiate(child, values, level + 1, budget));
     } else {
       children.push(child);
     }

@@ -60,6 +60,9 @@ export interface ChunkHeader {
   readonly freeSpaceOffset: number;
 }
 
+/** What a chunk header cut short is read as: nothing in it, no records after it. */
+const CUT_SHORT_HEADER: ChunkHeader = { firstRecordNumber: 0, lastRecordNumber: 0, firstRecordId: 0, lastRecordId: 0, lastRecordOffset: 0, freeSpaceOffset: 0 };
+
 export type ChunkState = 'ok' | 'empty' | 'not-a-chunk';
 
 /** Whether the buffer starts with a chunk signature; `empty` when it is all zero bytes (unused). */
@@ -73,6 +76,9 @@ const ZERO_CHUNK = Buffer.alloc(CHUNK_BYTES);
 
 /** The chunk header (the chunk must start with the signature), and what is wrong with it. */
 export function readChunkHeader(chunk: Buffer): { header: ChunkHeader; problems: string[] } {
+  // Checked before any field is read: a file cut a few bytes into a chunk header ends before the
+  // fields, and reading them would throw past the reader's per-chunk warnings.
+  if (chunk.length < CHUNK_HEADER_BYTES) return { header: CUT_SHORT_HEADER, problems: [`chunk header is cut short (${chunk.length} bytes)`] };
   const problems: string[] = [];
   const header: ChunkHeader = {
     firstRecordNumber: Number(chunk.readBigUInt64LE(8)),
@@ -82,10 +88,6 @@ export function readChunkHeader(chunk: Buffer): { header: ChunkHeader; problems:
     lastRecordOffset: chunk.readUInt32LE(44),
     freeSpaceOffset: chunk.readUInt32LE(48),
   };
-  if (chunk.length < CHUNK_HEADER_BYTES) {
-    problems.push(`chunk header is cut short (${chunk.length} bytes)`);
-    return { header, problems };
-  }
   const storedHeaderSum = chunk.readUInt32LE(124);
   const headerSum = crc32(chunk.subarray(128, CHUNK_HEADER_BYTES), crc32(chunk.subarray(0, 120)));
   if (storedHeaderSum !== headerSum) problems.push(`chunk header checksum 0x${hex8(storedHeaderSum)} does not match its content (0x${hex8(headerSum)})`);

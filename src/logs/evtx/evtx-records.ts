@@ -65,8 +65,8 @@ export async function* readEvtxRecords(file: string, options: EvtxReaderOptions 
       return;
     }
     const { header, problems } = readFileHeader(head);
-    // Without a header the file may still be an EVTX file whose first page was damaged: that is
-    // decided by the first chunk, and only then said, once.
+    // Without a header the file may still be an EVTX file whose first pages were damaged: that is
+    // decided by whether any chunk follows, and only then said, once.
     if (header !== undefined) for (const problem of problems) warn(`${problem} (offset 0x0)`);
     if (size <= FILE_HEADER_BYTES) {
       if (header === undefined) warn(`not an EVTX file: ${problems[0]}; skipped`);
@@ -77,6 +77,12 @@ export async function* readEvtxRecords(file: string, options: EvtxReaderOptions 
     const batch = Buffer.allocUnsafe(CHUNKS_PER_READ * CHUNK_BYTES);
     let chunkIndex = 0;
     let filePosition = FILE_HEADER_BYTES;
+    // Without a file header, chunks are held back until one has a signature: then only the file's
+    // first pages were damaged, it is read, and each held-back chunk without one is warned about;
+    // if none has, the file is not EVTX and one warning says so at the end.
+    let headerless = header === undefined;
+    const heldBack: number[] = [];
+    const noSignature = (index: number): string => `chunk ${index} at offset 0x${(FILE_HEADER_BYTES + index * CHUNK_BYTES).toString(16)} has no chunk signature; ${options.recover ? 'carving records from it' : 'skipped'}`;
     while (filePosition < size) {
       const { bytesRead } = await handle.read(batch, 0, batch.length, filePosition);
       if (bytesRead === 0) break;
@@ -85,24 +91,27 @@ export async function* readEvtxRecords(file: string, options: EvtxReaderOptions 
         const chunkOffset = filePosition + at;
         const reader = new ChunkReader(chunk, chunkIndex, chunkOffset, warn, seen);
         const state = chunkState(chunk);
-        if (chunkIndex === 0 && header === undefined) {
-          if (state !== 'ok' && !options.recover) {
-            warn(`not an EVTX file: ${problems[0]} and no chunk at offset 0x${chunkOffset.toString(16)}; skipped`);
-            return;
+        if (headerless && state !== 'ok' && !options.recover) {
+          if (state === 'not-a-chunk') heldBack.push(chunkIndex);
+        } else {
+          if (headerless) {
+            headerless = false;
+            warn(`${problems[0]} (offset 0x0); reading its chunks anyway`);
+            for (const index of heldBack.splice(0)) warn(noSignature(index));
           }
-          warn(`${problems[0]} (offset 0x0); reading its chunks anyway`);
-        }
-        if (state === 'ok') {
-          yield* reader.records();
-        } else if (state === 'not-a-chunk') {
-          warn(`chunk ${chunkIndex} at offset 0x${chunkOffset.toString(16)} has no chunk signature; ${options.recover ? 'carving records from it' : 'skipped'}`);
-          if (options.recover) yield* reader.carve(0);
+          if (state === 'ok') {
+            yield* reader.records();
+          } else if (state === 'not-a-chunk') {
+            warn(noSignature(chunkIndex));
+            if (options.recover) yield* reader.carve(0);
+          }
         }
         chunkIndex++;
       }
       filePosition += bytesRead;
       options.onBytes?.(filePosition);
     }
+    if (headerless) warn(`not an EVTX file: ${problems[0]} and no chunk signature in it; skipped`);
   } catch (error) {
     warn(`read failed: ${(error as Error).message}`);
   } finally {
