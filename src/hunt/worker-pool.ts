@@ -34,8 +34,16 @@ export interface HuntPoolOptions {
 interface Member {
   readonly worker: Worker;
   loaded: boolean;
-  job?: FileJob;
+  /** Files handed to this worker and not finished, the one it is hunting first. */
+  readonly jobs: FileJob[];
 }
+
+/**
+ * Files a worker holds at once: the one it hunts and the next, so it never waits a round trip to the
+ * main thread between two files (with small files, such as most .evtx copies, that wait was as long as
+ * the hunting). The worker hunts them one after the other.
+ */
+const JOBS_PER_WORKER = 2;
 
 interface Run {
   readonly queue: HandOutQueue;
@@ -69,7 +77,7 @@ export class HuntPool {
     this.members = [];
     for (let i = 0; i < options.threads; i++) {
       const worker = new Worker(options.workerScript ?? WORKER_SCRIPT, { workerData: options.settings, resourceLimits: WORKER_RESOURCE_LIMITS });
-      const member: Member = { worker, loaded: false };
+      const member: Member = { worker, loaded: false, jobs: [] };
       worker.on('message', (message: WorkerMessage) => this.onMessage(member, message));
       worker.on('messageerror', (error) => this.fail(internalError(`a message from a worker thread could not be read ${where(member)}`, error)));
       worker.on('error', (error) => this.fail(internalError(`a worker thread failed ${where(member)}: ${error.message}`, error)));
@@ -153,7 +161,8 @@ export class HuntPool {
     if (run === undefined) return;
     run.onBatch(batch);
     if (!batch.done) return;
-    member.job = undefined;
+    const finished = member.jobs.findIndex((job) => job.index === batch.index);
+    if (finished >= 0) member.jobs.splice(finished, 1);
     run.queue.finish(batch.index);
     run.remaining--;
     if (run.remaining === 0) {
@@ -164,11 +173,13 @@ export class HuntPool {
 
   private dispatch(member: Member): void {
     const run = this.run;
-    if (run === undefined || !member.loaded || member.job !== undefined || this.failure) return;
-    const job = run.queue.next();
-    if (job === undefined) return;
-    member.job = job;
-    member.worker.postMessage(job);
+    if (run === undefined || !member.loaded || this.failure) return;
+    while (member.jobs.length < JOBS_PER_WORKER) {
+      const job = run.queue.next();
+      if (job === undefined) return;
+      member.jobs.push(job);
+      member.worker.postMessage(job);
+    }
   }
 
   /** The first failure wins; every worker is stopped and whoever waits is told. */
@@ -184,7 +195,7 @@ export class HuntPool {
 }
 
 function where(member: Member): string {
-  if (member.job !== undefined) return `while hunting ${member.job.path}`;
+  if (member.jobs.length > 0) return `while hunting ${member.jobs[0].path}`;
   return member.loaded ? 'while idle' : 'while loading rules';
 }
 
