@@ -32,6 +32,16 @@ const CACHE_MIN_LENGTH = 24;
 /** Per field; the cache is emptied when full, which keeps memory bounded whatever the input. */
 const CACHE_ENTRIES = 4096;
 
+/**
+ * Remembered values across every index of an engine. Per field alone, memory grew with the number of
+ * (channel, event id) groups a hunt meets: over mixed EVTX files, 142 groups kept each worker thread
+ * near its heap cap. A field whose cache is full, or that finds the shared budget spent, starts again.
+ */
+export class RecentValueBudget {
+  used = 0;
+  constructor(readonly limit = 32768) {}
+}
+
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
@@ -67,6 +77,8 @@ export class AnchorIndex {
   constructor(
     readonly rules: readonly CompiledRule[],
     slots: FieldSlots,
+    /** Shared by the engine's indexes; a lone index gets its own. */
+    private readonly budget: RecentValueBudget = new RecentValueBudget(),
   ) {
     this.stamp = new Int32Array(rules.length);
     const perField = new Map<string, { equals: Map<string, number[]>; needles: Map<string, number[]> }>();
@@ -141,8 +153,16 @@ export class AnchorIndex {
       const needleIds: number[] = [];
       if (field.substrings.size > 0) field.substrings.search(folded, (id) => needleIds.push(id));
       remembered = { equalHits: field.equals.get(folded), needleIds };
-      if (field.recent.size >= CACHE_ENTRIES) field.recent.clear();
-      field.recent.set(raw, remembered);
+      const budget = this.budget;
+      if (field.recent.size >= CACHE_ENTRIES || budget.used >= budget.limit) {
+        budget.used -= field.recent.size;
+        field.recent.clear();
+      }
+      // Other fields may hold the whole budget: then this value is simply not remembered.
+      if (budget.used < budget.limit) {
+        field.recent.set(raw, remembered);
+        budget.used++;
+      }
     }
     if (remembered.equalHits) for (const position of remembered.equalHits) this.mark(position);
     for (const id of remembered.needleIds) this.markNeedle(id);

@@ -11,7 +11,7 @@ import type { EventSelector, LogsourceMappings } from '../mapping/logsource-mapp
 import { RuleProblem } from '../parse/rule-problem.js';
 import { compileRule, type CompiledRule } from '../compile/compile-rule.js';
 import { checkCompilable } from '../compile/check-rule.js';
-import { AnchorIndex } from '../compile/anchor-index.js';
+import { AnchorIndex, RecentValueBudget } from '../compile/anchor-index.js';
 import { EventView, FieldSlots } from '../compile/event-view.js';
 
 /**
@@ -85,6 +85,7 @@ export class SigmaEngine {
   private readonly unrouted: Variant[] = [];
   private readonly groups = new Map<string, Group>();
   private readonly sharedParts = new Map<string, GroupPart>();
+  private readonly recentValues = new RecentValueBudget();
   private readonly slots = new FieldSlots();
   private readonly view = new EventView(this.slots);
   private allCompiled: readonly CompiledRule[] | undefined;
@@ -158,6 +159,7 @@ export class SigmaEngine {
   private buildGroup(key: string, channel: string | undefined, eventId: unknown): Group {
     if (this.groups.size >= MAX_GROUPS) {
       this.groups.clear();
+      this.recentValues.used = 0;
       this.sharedParts.clear();
     }
     let parts: GroupPart[];
@@ -188,7 +190,7 @@ export class SigmaEngine {
 
   private part(variants: Variant[]): GroupPart {
     variants.sort((a, b) => a.position - b.position);
-    return { index: new AnchorIndex(variants.map((variant) => this.compile(variant)), this.slots), positions: variants.map((variant) => variant.position) };
+    return { index: new AnchorIndex(variants.map((variant) => this.compile(variant)), this.slots, this.recentValues), positions: variants.map((variant) => variant.position) };
   }
 
   /** buildEngine has checked the rule (check-rule.ts), so compiling it cannot fail. */
