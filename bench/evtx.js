@@ -24,11 +24,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { REPO, RULE_FOLDERS, PLACEHOLDERS_FIXTURE, defaultSigmaDirectory, defaultEvtxSamplesDirectory } from './lib/locations.js';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SHARED = path.join(REPO, '..', 'shared', 'data');
-const RULE_FOLDERS = ['rules', 'rules-emerging-threats', 'rules-threat-hunting', 'rules-placeholder'];
 const TARGETS = { parserRatio: 1.0, ruleLoadSeconds: 1, huntSeconds: 2, eventsPerSecond: 50_000, memoryMb: 300 };
 
 const options = parseArguments(process.argv.slice(2));
@@ -102,13 +100,13 @@ async function parserBenchmark() {
 }
 
 function huntBenchmark() {
-  const sigma = process.env.RAMPART_SIGMA_DIR ?? path.join(SHARED, 'sigma');
+  const sigma = defaultSigmaDirectory();
   if (!existsSync(path.join(sigma, 'rules'))) {
     console.log(`2. Hunt: skipped, SigmaHQ not found at ${sigma} (set RAMPART_SIGMA_DIR)`);
     return;
   }
   const ruleArgs = RULE_FOLDERS.flatMap((folder) => ['--rules', path.join(sigma, folder)]);
-  const placeholders = ['--placeholders', path.join(REPO, 'test', 'fixtures', 'sigmahq-placeholders.yaml')];
+  const placeholders = ['--placeholders', PLACEHOLDERS_FIXTURE];
   const threads = ['--threads', String(options.threads)];
   const hunt = (repeat) => runHunt([...ruleArgs, ...placeholders, ...threads, '-f', 'jsonl', '-o', os.devNull, ...Array(repeat).fill(options.samples)]);
 
@@ -181,7 +179,7 @@ async function importDist(module) {
 
 function parseArguments(argv) {
   const parsed = {
-    samples: process.env.RAMPART_EVTX_SAMPLES_DIR ?? path.join(SHARED, 'evtx-attack-samples'),
+    samples: defaultEvtxSamplesDirectory(),
     threads: os.availableParallelism(),
     minEvents: 300_000,
     runs: 3,

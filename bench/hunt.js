@@ -22,10 +22,9 @@ import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { readTemplates, writeCorpus } from './lib/windows-event-corpus.js';
 import { HEAP_FLAG, heapLimitMb } from '../bin/heap-limit.js';
+import { REPO, RULE_FOLDERS, defaultSigmaDirectory } from './lib/locations.js';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
-const REPO = path.resolve(path.dirname(THIS_FILE), '..');
-const RULE_FOLDERS = ['rules', 'rules-emerging-threats', 'rules-threat-hunting', 'rules-placeholder'];
 const TARGET_RATIO = 0.25;
 const AIM_RATIO = 0.5;
 const MEMORY_LIMIT_MB = 300;
@@ -65,7 +64,7 @@ const PLACEHOLDERS = {
 };
 
 const args = parseArguments(process.argv.slice(2));
-const sigmaDir = args.sigmaDir ?? process.env.RAMPART_SIGMA_DIR ?? path.resolve(REPO, '..', 'shared', 'data', 'sigma');
+const sigmaDir = args.sigmaDir ?? defaultSigmaDirectory();
 
 if (args.huntFile !== undefined) await childHunt(args.huntFile);
 else await main();

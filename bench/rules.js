@@ -26,15 +26,14 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { HEAP_FLAG, heapLimitMb } from '../bin/heap-limit.js';
+import { REPO, RULE_FOLDERS, PLACEHOLDERS_FIXTURE, defaultSigmaDirectory } from './lib/locations.js';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
-const REPO = path.resolve(path.dirname(THIS_FILE), '..');
-const RULE_FOLDERS = ['rules', 'rules-emerging-threats', 'rules-threat-hunting', 'rules-placeholder'];
-const PLACEHOLDERS = path.join(REPO, 'test', 'fixtures', 'sigmahq-placeholders.yaml');
+const PLACEHOLDERS = PLACEHOLDERS_FIXTURE;
 const TARGET_MS = 1000;
 
 const args = parseArguments(process.argv.slice(2));
-const sigmaDir = args.sigmaDir ?? process.env.RAMPART_SIGMA_DIR ?? path.resolve(REPO, '..', 'shared', 'data', 'sigma');
+const sigmaDir = args.sigmaDir ?? defaultSigmaDirectory();
 const ruleFolders = RULE_FOLDERS.map((folder) => path.join(sigmaDir, folder));
 
 if (args.child !== undefined) await child(args.child);
