@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { LogEvent } from '../core/event.js';
 import { readJsonEvents } from './json.js';
 import type { ReadProblem } from './read-problem.js';
+import { seededRandom } from './evtx/fuzz/prng.js';
 
 const ITERATIONS = 300;
 // Fixed, so every run checks the same cases; RAMPART_FUZZ_SEED explores others.
@@ -16,16 +17,9 @@ const SEED = Number(process.env.RAMPART_FUZZ_SEED ?? 0x5eed);
 const dir = mkdtempSync(join(tmpdir(), 'rampart-json-fuzz-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
+/** The fuzzers' seeded PRNG (mulberry32): the same sequence for the same seed on every machine. */
 function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(seed).next;
 }
 
 /** Characters that matter to a JSON reader; flips may also produce a line break. */

@@ -1,4 +1,4 @@
-// Seeded pseudo-random numbers for the EVTX fuzzer. The same seed gives the same mutations on every
+// Seeded pseudo-random numbers for the fuzzers (EVTX here, and the JSON reader's fuzz test). The same seed gives the same mutations on every
 // machine and Node version, so a failure found once is replayed exactly from the seed it prints.
 
 export interface Random {
