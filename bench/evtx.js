@@ -26,6 +26,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { REPO, RULE_FOLDERS, PLACEHOLDERS_FIXTURE, defaultSigmaDirectory, defaultEvtxSamplesDirectory } from './lib/locations.js';
+import { benchCommandLine } from './lib/command-line.js';
+
+const { fail, positiveInteger, parse: parseFlags } = benchCommandLine('bench:evtx', 'node bench/evtx.js [--samples DIR] [--threads N] [--min-events N] [--runs N] [--parser-only]');
 
 const TARGETS = { parserRatio: 1.0, ruleLoadSeconds: 1, huntSeconds: 2, eventsPerSecond: 50_000, memoryMb: 300 };
 
@@ -185,24 +188,18 @@ function parseArguments(argv) {
     runs: 3,
     parserOnly: false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const next = () => argv[++i] ?? fail(`${flag} needs a value`);
-    if (flag === '--samples') parsed.samples = path.resolve(next());
-    else if (flag === '--threads') parsed.threads = positive(flag, next());
-    else if (flag === '--min-events') parsed.minEvents = positive(flag, next());
-    else if (flag === '--runs') parsed.runs = positive(flag, next());
+  parseFlags(argv, (flag, value) => {
+    if (flag === '--samples') parsed.samples = path.resolve(value());
+    else if (flag === '--threads') parsed.threads = positiveInteger(flag, value());
+    else if (flag === '--min-events') parsed.minEvents = positiveInteger(flag, value());
+    else if (flag === '--runs') parsed.runs = positiveInteger(flag, value());
     else if (flag === '--parser-only') parsed.parserOnly = true;
-    else fail(`unknown option ${flag}`);
-  }
+    else return false;
+    return true;
+  });
   return parsed;
 }
 
-function positive(flag, text) {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) fail(`${flag} must be a positive integer, not '${text}'`);
-  return value;
-}
 
 function rate(count, seconds) {
   return Math.round(count / seconds).toLocaleString('en-US');
@@ -212,7 +209,3 @@ function verdict(ok) {
   return ok ? 'met' : 'NOT met';
 }
 
-function fail(message) {
-  console.error(`bench:evtx: ${message}`);
-  process.exit(2);
-}

@@ -23,6 +23,9 @@ import { promisify } from 'node:util';
 import { readTemplates, writeCorpus } from './lib/windows-event-corpus.js';
 import { HEAP_FLAG, heapLimitMb } from '../bin/heap-limit.js';
 import { REPO, RULE_FOLDERS, defaultSigmaDirectory } from './lib/locations.js';
+import { benchCommandLine } from './lib/command-line.js';
+
+const { fail, positiveInteger, parse: parseFlags } = benchCommandLine('bench:hunt', 'node --expose-gc bench/hunt.js [--events N] [--seed N] [--attack-share 0..1] [--no-scale]');
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const TARGET_RATIO = 0.25;
@@ -354,13 +357,7 @@ function printSummary({ floor, hunt, ruleSet, peaks, scale, seconds }) {
 
 function parseArguments(argv) {
   const options = { events: 500_000, seed: 1, attackShare: 0.05, noScale: false, halfway: Infinity };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) fail(`${flag} needs a value`);
-      return next;
-    };
+  parseFlags(argv, (flag, value) => {
     if (flag === '--events') options.events = positiveInteger(flag, value());
     else if (flag === '--seed') options.seed = positiveInteger(flag, value());
     else if (flag === '--attack-share') options.attackShare = share(flag, value());
@@ -368,16 +365,12 @@ function parseArguments(argv) {
     else if (flag === '--hunt-file') options.huntFile = value();
     else if (flag === '--sigma-dir') options.sigmaDir = value();
     else if (flag === '--halfway') options.halfway = positiveInteger(flag, value());
-    else fail(`unknown option ${flag}`);
-  }
+    else return false;
+    return true;
+  });
   return options;
 }
 
-function positiveInteger(flag, text) {
-  const number = Number(text.replaceAll('_', ''));
-  if (!Number.isSafeInteger(number) || number < 1) fail(`${flag} must be a positive integer, not ${text}`);
-  return number;
-}
 
 function share(flag, text) {
   const number = Number(text);
@@ -385,11 +378,6 @@ function share(flag, text) {
   return number;
 }
 
-function fail(message) {
-  console.error(`bench:hunt: ${message}`);
-  console.error('usage: node --expose-gc bench/hunt.js [--events N] [--seed N] [--attack-share 0..1] [--no-scale]');
-  process.exit(2);
-}
 
 function formatCount(n) {
   return n.toLocaleString('en-US');

@@ -27,6 +27,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { HEAP_FLAG, heapLimitMb } from '../bin/heap-limit.js';
 import { REPO, RULE_FOLDERS, PLACEHOLDERS_FIXTURE, defaultSigmaDirectory } from './lib/locations.js';
+import { benchCommandLine } from './lib/command-line.js';
+
+const { positiveInteger, parse: parseFlags } = benchCommandLine('bench:rules', 'node bench/rules.js [--rounds N] [--no-located]');
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const PLACEHOLDERS = PLACEHOLDERS_FIXTURE;
@@ -239,34 +242,19 @@ function summarise(list) {
 
 function parseArguments(argv) {
   const options = { rounds: 3, located: true, rest: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) fail(`${flag} needs a value`);
-      return next;
-    };
+  parseFlags(argv, (flag, value) => {
     if (flag === '--rounds') options.rounds = positiveInteger(flag, value());
     else if (flag === '--no-located') options.located = false;
     else if (flag === '--sigma-dir') options.sigmaDir = value();
     else if (flag === '--child') options.child = value();
     else if (options.child !== undefined && !flag.startsWith('--')) options.rest.push(flag);
-    else fail(`unknown option ${flag}`);
-  }
+    else return false;
+    return true;
+  });
   return options;
 }
 
-function positiveInteger(flag, text) {
-  const number = Number(text);
-  if (!Number.isSafeInteger(number) || number < 1) fail(`${flag} must be a positive integer, not ${text}`);
-  return number;
-}
 
-function fail(message) {
-  console.error(`bench:rules: ${message}`);
-  console.error('usage: node bench/rules.js [--rounds N] [--no-located]');
-  process.exit(2);
-}
 
 function seconds(milliseconds) {
   return `${(milliseconds / 1000).toFixed(2)} s`;

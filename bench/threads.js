@@ -22,6 +22,9 @@ import { promisify } from 'node:util';
 import { readTemplates, writeCorpus } from './lib/windows-event-corpus.js';
 import { HEAP_FLAG, heapLimitMb } from '../bin/heap-limit.js';
 import { REPO, RULE_FOLDERS, PLACEHOLDERS_FIXTURE, defaultSigmaDirectory } from './lib/locations.js';
+import { benchCommandLine } from './lib/command-line.js';
+
+const { positiveInteger, parse: parseFlags } = benchCommandLine('bench:threads', 'node bench/threads.js [--files N] [--events-per-file N] [--threads N] [--rounds N] [--seed N]');
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const PLACEHOLDERS = PLACEHOLDERS_FIXTURE;
@@ -157,13 +160,7 @@ function best(runs) {
 
 function parseArguments(argv) {
   const options = { files: 4, eventsPerFile: 50_000, threads: 2, rounds: 2, seed: 1 };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) fail(`${flag} needs a value`);
-      return next;
-    };
+  parseFlags(argv, (flag, value) => {
     if (flag === '--files') options.files = positiveInteger(flag, value());
     else if (flag === '--events-per-file') options.eventsPerFile = positiveInteger(flag, value());
     else if (flag === '--threads') options.threads = positiveInteger(flag, value());
@@ -171,19 +168,10 @@ function parseArguments(argv) {
     else if (flag === '--seed') options.seed = positiveInteger(flag, value());
     else if (flag === '--sigma-dir') options.sigmaDir = value();
     else if (flag === '--child') options.child = value();
-    else fail(`unknown option ${flag}`);
-  }
+    else return false;
+    return true;
+  });
   return options;
 }
 
-function positiveInteger(flag, text) {
-  const number = Number(text.replaceAll('_', ''));
-  if (!Number.isSafeInteger(number) || number < 1) fail(`${flag} must be a positive integer, not ${text}`);
-  return number;
-}
 
-function fail(message) {
-  console.error(`bench:threads: ${message}`);
-  console.error('usage: node bench/threads.js [--files N] [--events-per-file N] [--threads N] [--rounds N] [--seed N]');
-  process.exit(2);
-}
