@@ -311,6 +311,35 @@ function security(host, eventId, time, data, meta) {
   emit('security', host, 'security', time, wrap(system, { EventData: data }), meta);
 }
 
+/** A 4720 (user account created) event's data: a new local account with Windows' default settings. */
+function accountCreated(account, domain, sid, creator) {
+  return {
+    TargetUserName: account,
+    TargetDomainName: domain,
+    TargetSid: sid,
+    ...subject(creator),
+    PrivilegeList: '-',
+    SamAccountName: account,
+    DisplayName: '%%1793',
+    UserPrincipalName: '-',
+    HomeDirectory: '%%1793',
+    HomePath: '%%1793',
+    ScriptPath: '%%1793',
+    ProfilePath: '%%1793',
+    UserWorkstations: '%%1793',
+    PasswordLastSet: '%%1794',
+    AccountExpires: '%%1794',
+    PrimaryGroupId: '513',
+    AllowedToDelegateTo: '-',
+    OldUacValue: '0x0',
+    NewUacValue: '0x15',
+    UserAccountControl: '\n\t\t%%2080\n\t\t%%2082\n\t\t%%2084',
+    UserParameters: '%%1793',
+    SidHistory: '-',
+    LogonHours: '%%1797',
+  };
+}
+
 const subject = (user) => ({ SubjectUserSid: user.sid, SubjectUserName: user.name, SubjectDomainName: user.domain, SubjectLogonId: user.logonId });
 const NO_SUBJECT = { SubjectUserSid: 'S-1-0-0', SubjectUserName: '-', SubjectDomainName: '-', SubjectLogonId: '0x0' };
 
@@ -727,31 +756,7 @@ for (const key of ['eng', 'ops']) {
   logon(HOSTS.hmi, at('06:58:40.120'), USERS.shift, { type: 2, logonId: USERS.shift.logonId });
   logon(HOSTS.hist, at('07:30:00.018'), USERS.historian, { type: 5, logonId: USERS.historian.logonId, auth: 'Negotiate' });
   // Windows creates WDAGUtilityAccount when Application Guard is enabled: filtered by the rule.
-  security(HOSTS.ops, 4720, at('08:52:17.330'), {
-    TargetUserName: 'WDAGUtilityAccount',
-    TargetDomainName: 'OPS-WS-12',
-    TargetSid: 'S-1-5-21-1618033988-749894848-204586834-504',
-    ...subject({ name: 'OPS-WS-12$', domain: 'GRID', sid: 'S-1-5-18', logonId: '0x3e7' }),
-    PrivilegeList: '-',
-    SamAccountName: 'WDAGUtilityAccount',
-    DisplayName: '%%1793',
-    UserPrincipalName: '-',
-    HomeDirectory: '%%1793',
-    HomePath: '%%1793',
-    ScriptPath: '%%1793',
-    ProfilePath: '%%1793',
-    UserWorkstations: '%%1793',
-    PasswordLastSet: '%%1794',
-    AccountExpires: '%%1794',
-    PrimaryGroupId: '513',
-    AllowedToDelegateTo: '-',
-    OldUacValue: '0x0',
-    NewUacValue: '0x15',
-    UserAccountControl: '\n\t\t%%2080\n\t\t%%2082\n\t\t%%2084',
-    UserParameters: '%%1793',
-    SidHistory: '-',
-    LogonHours: '%%1797',
-  });
+  security(HOSTS.ops, 4720, at('08:52:17.330'), accountCreated('WDAGUtilityAccount', 'OPS-WS-12', 'S-1-5-21-1618033988-749894848-204586834-504', { name: 'OPS-WS-12$', domain: 'GRID', sid: 'S-1-5-18', logonId: '0x3e7' }));
   // Ordinary PowerShell on the desktops: the console's own helper blocks and a user's queries.
   const opsShell = running(HOSTS.ops, IMG.powershell, `"${IMG.powershell}" `, USERS.otto, 8812);
   scriptBlock(opsShell, at('09:41:02.330'), '{ Set-StrictMode -Version 1; $_.PSMessageDetails }');
@@ -869,31 +874,7 @@ for (const key of ['eng', 'ops']) {
   const newUserSid = `${HMI_LOCAL_SID}-1009`;
   const netUser = start(shell, IMG.net, 'net  user hmi_maint Gr1dM@int2026 /add', at('10:07:15.220'), { user: admin, integrity: 'High' });
   start(netUser, IMG.net1, `${W}net1  user hmi_maint Gr1dM@int2026 /add`, at('10:07:15.241'), { user: admin, integrity: 'High' });
-  security(hmi, 4720, at('10:07:15.288'), {
-    TargetUserName: 'hmi_maint',
-    TargetDomainName: 'SCADA-HMI-01',
-    TargetSid: newUserSid,
-    ...subject(admin),
-    PrivilegeList: '-',
-    SamAccountName: 'hmi_maint',
-    DisplayName: '%%1793',
-    UserPrincipalName: '-',
-    HomeDirectory: '%%1793',
-    HomePath: '%%1793',
-    ScriptPath: '%%1793',
-    ProfilePath: '%%1793',
-    UserWorkstations: '%%1793',
-    PasswordLastSet: '%%1794',
-    AccountExpires: '%%1794',
-    PrimaryGroupId: '513',
-    AllowedToDelegateTo: '-',
-    OldUacValue: '0x0',
-    NewUacValue: '0x15',
-    UserAccountControl: '\n\t\t%%2080\n\t\t%%2082\n\t\t%%2084',
-    UserParameters: '%%1793',
-    SidHistory: '-',
-    LogonHours: '%%1797',
-  }, { expect: ['userCreated'], story: 'local account hmi_maint created on the HMI' });
+  security(hmi, 4720, at('10:07:15.288'), accountCreated('hmi_maint', 'SCADA-HMI-01', newUserSid, admin), { expect: ['userCreated'], story: 'local account hmi_maint created on the HMI' });
   for (const [clock, group, sid] of [['10:07:48.610', 'Administrators', 'S-1-5-32-544'], ['10:08:05.144', 'Remote Desktop Users', 'S-1-5-32-555']]) {
     const netGroup = start(shell, IMG.net, `net  localgroup "${group}" hmi_maint /add`, at(clock), { user: admin, integrity: 'High' });
     start(netGroup, IMG.net1, `${W}net1  localgroup "${group}" hmi_maint /add`, at(clock.replace(/\.(\d+)$/, (_, ms) => `.${String(Number(ms) + 21).padStart(3, '0')}`)), { user: admin, integrity: 'High' });
