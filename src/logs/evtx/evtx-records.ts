@@ -98,8 +98,10 @@ export async function* readEvtxRecords(file: string, options: EvtxReaderOptions 
       for (let at = 0; at < bytesRead; at += CHUNK_BYTES) {
         const chunk = batch.subarray(at, Math.min(at + CHUNK_BYTES, bytesRead));
         const chunkOffset = filePosition + at;
-        const reader = new ChunkReader(chunk, chunkIndex, chunkOffset, warn, seen);
         const state = chunkState(chunk);
+        // A chunk reader (its names and templates) is made only for a chunk that is read: preallocated
+        // files are mostly empty chunks.
+        const read = (): ChunkReader => new ChunkReader(chunk, chunkIndex, chunkOffset, warn, seen);
         if (headerless && state !== 'ok' && !options.recover) {
           if (state === 'not-a-chunk') heldBack.push(chunkIndex);
         } else {
@@ -109,10 +111,10 @@ export async function* readEvtxRecords(file: string, options: EvtxReaderOptions 
             for (const index of heldBack.splice(0)) warn(noSignature(index));
           }
           if (state === 'ok') {
-            yield* reader.records();
+            yield* read().records();
           } else if (state === 'not-a-chunk') {
             warn(noSignature(chunkIndex));
-            if (options.recover) yield* reader.carve(0);
+            if (options.recover) yield* read().carve(0);
           }
         }
         chunkIndex++;
