@@ -53,7 +53,7 @@ export function registerHuntCommand(program: Command, setExitCode: (code: number
     .option('--no-color', 'no colours in the timeline')
     .option('--fail-on-detection', 'exit with status 1 when anything is detected')
     .option('--recover', 'EVTX: also carve intact records out of slack space and damaged chunks')
-    .option('-t, --threads <n>', `files read and matched in parallel on this many worker threads (default: one per core, ${availableParallelism()} here, and one per 8 MB of input at most); 1 hunts in one thread`)
+    .option('-t, --threads <n>', `files read and matched in parallel on this many worker threads (default: one per core, ${availableParallelism()} here, and one per 128 MB of input at most); 1 hunts in one thread`)
     .addHelpText(
       'after',
       `
@@ -162,16 +162,19 @@ function createFormatSink(options: HuntCliOptions): DetectionSink {
 }
 
 /**
- * One thread per core, but no more than the input is worth: every worker loads and compiles the rules
- * itself (about a second of CPU and 90 MB for all of SigmaHQ), which a few megabytes of logs do not
- * repay. `--threads N` is obeyed as given.
+ * One thread per core, but no more than the input is worth: every worker loads the rules and compiles
+ * and warms up its matchers itself (about a second of CPU and 80 MB for all of SigmaHQ). Measured on
+ * 2 cores (docs/performance.md), a second worker paid for itself only past about 300 MB of EVTX
+ * samples or of NDJSON; below that the hunt in one thread finished first. 128 MB per thread is set a
+ * little below that break-even, since a machine whose threads get their cores gains sooner. `--threads N` is
+ * obeyed as given.
  */
 function defaultThreads(inputs: readonly { readonly bytes: number }[]): number {
   const bytes = inputs.reduce((sum, input) => sum + input.bytes, 0);
   return Math.max(1, Math.min(availableParallelism(), Math.floor(bytes / MIN_BYTES_PER_THREAD)));
 }
 
-const MIN_BYTES_PER_THREAD = 8 * 1024 * 1024;
+const MIN_BYTES_PER_THREAD = 128 * 1024 * 1024;
 
 function parseThreads(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;

@@ -151,38 +151,39 @@ function anyText(value: ReturnType<EventView['text']>, test: StringTest): boolea
   return value.some(test);
 }
 
-/** Compiles a Sigma glob into the fastest string test that implements it. */
+/**
+ * Compiles a Sigma glob into the fastest string test that implements it. Each returned function
+ * closes over its literal alone (built in shapedTest, not here): SigmaHQ compiles to tens of
+ * thousands of these, and a closure created beside the token list and its helpers would keep them
+ * all alive in its context, once per test (about 10 MB per hunt thread).
+ */
 export function compileStringTest(tokens: readonly GlobToken[], cased: boolean): StringTest {
-  const norm = (text: string): string => (cased ? text : text.toLowerCase());
-  const texts = tokens.map((token) => (token.kind === 'text' ? norm(token.text) : undefined));
+  const texts = tokens.map((token) => (token.kind !== 'text' ? undefined : cased ? token.text : token.text.toLowerCase()));
   const shape = tokens.map((token) => (token.kind === 'text' ? 't' : token.kind === 'star' ? '*' : '?')).join('');
+  if (shape === '' || shape === 't' || shape === '*' || shape === '*t*' || shape === 't*' || shape === '*t') return shapedTest(shape, texts.find((text) => text !== undefined) ?? '');
+  const source = tokens.map((token, i) => (token.kind === 'star' ? '[\\s\\S]*' : token.kind === 'one' ? '[\\s\\S]' : escapeRegExp(texts[i] as string))).join('');
+  return regexTest(compileSafeRegex(`^${source}$`, ''));
+}
+
+function shapedTest(shape: '' | 't' | '*' | '*t*' | 't*' | '*t', literal: string): StringTest {
   switch (shape) {
     case '':
       return (value) => value === '';
-    case 't': {
-      const literal = texts[0] as string;
+    case 't':
       return (value) => value === literal;
-    }
     case '*':
       return () => true;
-    case '*t*': {
-      const literal = texts[1] as string;
+    case '*t*':
       return (value) => value.includes(literal);
-    }
-    case 't*': {
-      const literal = texts[0] as string;
+    case 't*':
       return (value) => value.startsWith(literal);
-    }
-    case '*t': {
-      const literal = texts[1] as string;
+    case '*t':
       return (value) => value.endsWith(literal);
-    }
-    default: {
-      const source = tokens.map((token, i) => (token.kind === 'star' ? '[\\s\\S]*' : token.kind === 'one' ? '[\\s\\S]' : escapeRegExp(texts[i] as string))).join('');
-      const regex = compileSafeRegex(`^${source}$`, '');
-      return (value) => regex.test(value);
-    }
   }
+}
+
+function regexTest(regex: { test(value: string): boolean }): StringTest {
+  return (value) => regex.test(value);
 }
 
 export function escapeRegExp(text: string): string {
