@@ -8,8 +8,9 @@
 // 2. The full hunt, every SigmaHQ rule, on all cores, as a user runs it (`rampart hunt`, a fresh
 //    process, output to /dev/null):
 //    (a) one hunt over the samples: wall time with start-up and rule loading, the loading shown
-//        apart. Targets: rule loading under 1 s, the whole hunt under 2 s;
-//    (b) steady state: the samples read repeatedly until at least 300,000 events; events/s is the
+//        apart, with the number of threads the command picks and then forced onto every core.
+//        Targets: rule loading under 1 s, the whole hunt under 2 s;
+//    (b) steady state on every core: the samples read repeatedly until at least 300,000 events; events/s is the
 //        extra events over the extra time against run (a), so start-up and loading cancel out.
 //        Target: at least 50,000 events/s. Peak memory (max RSS of the process) under 300 MB.
 //
@@ -110,20 +111,26 @@ function huntBenchmark() {
   }
   const ruleArgs = RULE_FOLDERS.flatMap((folder) => ['--rules', path.join(sigma, folder)]);
   const placeholders = ['--placeholders', PLACEHOLDERS_FIXTURE];
-  const threads = ['--threads', String(options.threads)];
-  const hunt = (repeat) => runHunt([...ruleArgs, ...placeholders, ...threads, '-f', 'jsonl', '-o', os.devNull, ...Array(repeat).fill(options.samples)]);
+  const hunt = (repeat, threads) => runHunt([...ruleArgs, ...placeholders, ...(threads ? ['--threads', String(threads)] : []), '-f', 'jsonl', '-o', os.devNull, ...Array(repeat).fill(options.samples)]);
 
-  const once = best(options.runs, () => hunt(1));
-  console.log(`2. Full hunt, every SigmaHQ rule (${once.rules}), ${options.threads} thread(s), fresh process each run`);
-  console.log(`  (a) one hunt over the samples, best of ${options.runs}: ${once.events.toLocaleString('en-US')} events, ${once.detections} detections`);
-  console.log(`      rule loading    ${once.loadSeconds.toFixed(2)} s   target < ${TARGETS.ruleLoadSeconds} s  ${verdict(once.loadSeconds < TARGETS.ruleLoadSeconds)}`);
-  console.log(`      whole hunt      ${once.wallSeconds.toFixed(2)} s   target < ${TARGETS.huntSeconds} s  ${verdict(once.wallSeconds < TARGETS.huntSeconds)}   (start-up and loading included)`);
-  console.log(`      peak memory     ${once.peakMb.toFixed(0)} MB`);
+  // (a) as a user runs it: the command picks the number of threads from the input's size (one thread
+  // below 128 MB per thread, since each worker loads and warms up its own rules), then forced onto
+  // every core, as the issue states the target.
+  const chosen = best(options.runs, () => hunt(1));
+  const once = best(options.runs, () => hunt(1, options.threads));
+  console.log(`2. Full hunt, every SigmaHQ rule (${once.rules}), fresh process each run, best of ${options.runs}`);
+  console.log(`  (a) one hunt over the samples: ${once.events.toLocaleString('en-US')} events, ${once.detections} detections`);
+  for (const [label, run] of [[`threads as chosen (${chosen.threads})`, chosen], [`--threads ${options.threads}`, once]]) {
+    console.log(`      ${label}`);
+    console.log(`        rule loading  ${run.loadSeconds.toFixed(2)} s   target < ${TARGETS.ruleLoadSeconds} s  ${verdict(run.loadSeconds < TARGETS.ruleLoadSeconds)}`);
+    console.log(`        whole hunt    ${run.wallSeconds.toFixed(2)} s   target < ${TARGETS.huntSeconds} s  ${verdict(run.wallSeconds < TARGETS.huntSeconds)}   (start-up and loading included)`);
+    console.log(`        peak memory   ${run.peakMb.toFixed(0)} MB   target < ${TARGETS.memoryMb} MB  ${verdict(run.peakMb < TARGETS.memoryMb)}`);
+  }
   const repeat = Math.max(2, Math.ceil(options.minEvents / Math.max(1, once.events)));
-  const many = hunt(repeat);
+  const many = hunt(repeat, options.threads);
   const steady = (many.events - once.events) / (many.wallSeconds - once.wallSeconds);
-  console.log(`  (b) steady state: the samples ${repeat} times, ${many.events.toLocaleString('en-US')} events in ${many.wallSeconds.toFixed(2)} s`);
-  console.log(`      events/s        ${rate(1, 1 / steady).padStart(8)}   target ≥ ${TARGETS.eventsPerSecond.toLocaleString('en-US')}  ${verdict(steady >= TARGETS.eventsPerSecond)}   (extra events / extra time over run (a))`);
+  console.log(`  (b) steady state, --threads ${options.threads}: the samples ${repeat} times, ${many.events.toLocaleString('en-US')} events in ${many.wallSeconds.toFixed(2)} s`);
+  console.log(`      events/s        ${rate(1, 1 / steady).padStart(8)}   target ≥ ${TARGETS.eventsPerSecond.toLocaleString('en-US')}  ${verdict(steady >= TARGETS.eventsPerSecond)}   (extra events / extra time over run (a) with --threads ${options.threads})`);
   console.log(`      peak memory     ${many.peakMb.toFixed(0)} MB   target < ${TARGETS.memoryMb} MB  ${verdict(many.peakMb < TARGETS.memoryMb)}`);
   console.log('  Hayabusa publishes ~12,800 events/s on 4 cores with 3,633 rules (its README), for scale.');
 }
@@ -146,6 +153,7 @@ function runHunt(args) {
     detections: number(/detections\s+([\d,]+)/),
     rules: `${number(/rules\s+([\d,]+) loaded/).toLocaleString('en-US')} rules`,
     loadSeconds: number(/loaded, .*? in ([\d.]+) s/),
+    threads: /events\/s \([\d.]+ s, ([^)]+)\)/.exec(summary)?.[1] ?? 'unknown',
     peakMb: timed ? (number(/maxrss-kb (\d+)/) * 1024) / 1e6 : NaN,
   };
 }

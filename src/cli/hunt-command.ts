@@ -130,7 +130,7 @@ async function huntWithOptions(paths: string[], options: HuntCliOptions): Promis
     } finally {
       bar?.stop();
     }
-    if (options.summary) process.stderr.write(formatHuntSummary(summary, prepared.rules, problems, process.stderr.isTTY && options.color));
+    if (options.summary) process.stderr.write(formatHuntSummary(summary, prepared.rules, problems, prepared.workers, process.stderr.isTTY && options.color));
   } finally {
     await prepared.close();
   }
