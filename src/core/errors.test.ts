@@ -74,7 +74,7 @@ describe('error registry and docs/errors.md', () => {
     for (const code of codes) {
       expect(ERRORS[code].status).toBeGreaterThanOrEqual(400);
       expect(ERRORS[code].status).toBeLessThan(600);
-      expect([EXIT_CODES.USAGE, EXIT_CODES.INTERNAL]).toContain(ERRORS[code].exitCode);
+      expect([EXIT_CODES.USAGE, EXIT_CODES.INTERNAL, EXIT_CODES.TAMPERED]).toContain(ERRORS[code].exitCode);
     }
   });
 });

@@ -14,6 +14,8 @@ export const EXIT_CODES = {
   USAGE: 2,
   /** A bug or an unexpected failure inside Rampart. */
   INTERNAL: 3,
+  /** A verification found tampering: `rampart audit verify` met an edited or deleted audit row. */
+  TAMPERED: 4,
 } as const;
 
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
@@ -41,6 +43,16 @@ export const ERRORS = {
   RAMPART_E_MAPPING_INVALID: { message: 'Invalid log-source mapping in {file} at {location}: {reason}', status: 500, exitCode: 2 },
   RAMPART_E_OUTPUT_UNWRITABLE: { message: 'Cannot write output {path}: {reason}', status: 500, exitCode: 2 },
   RAMPART_E_BAD_ARGUMENT: { message: 'Bad argument {argument}: {reason}', status: 400, exitCode: 2 },
+  RAMPART_E_DATABASE_UNREACHABLE: { message: 'Cannot open the database {target}: {reason}', status: 503, exitCode: 2 },
+  RAMPART_E_SCHEMA_NEWER: { message: 'The database has migrations this version of Rampart does not know ({migrations}): a newer version has used it', status: 500, exitCode: 2 },
+  RAMPART_E_AUDIT_TAMPERED: { message: 'The audit log was changed: {reason}', status: 500, exitCode: 4 },
+  RAMPART_E_UNAUTHENTICATED: { message: 'Authentication required: {reason}', status: 401, exitCode: 2 },
+  RAMPART_E_FORBIDDEN: { message: 'Not allowed: {reason}', status: 403, exitCode: 2 },
+  RAMPART_E_NOT_FOUND: { message: '{entity} not found: {id}', status: 404, exitCode: 2 },
+  RAMPART_E_INVALID_REQUEST: { message: 'Invalid request: {reason}', status: 400, exitCode: 2 },
+  RAMPART_E_CONFLICT: { message: 'Conflict: {reason}', status: 409, exitCode: 2 },
+  RAMPART_E_BODY_TOO_LARGE: { message: 'Request body too large: the limit is {limit} bytes', status: 413, exitCode: 2 },
+  RAMPART_E_RATE_LIMITED: { message: 'Too many requests: {reason}', status: 429, exitCode: 2 },
   RAMPART_E_INTERNAL: { message: 'Internal error: {reason}', status: 500, exitCode: 3 },
 } as const satisfies Record<string, ErrorDefinition>;
 

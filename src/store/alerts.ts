@@ -1,0 +1,184 @@
+// Alerts: detections stored for an organisation. Written in batches, idempotently (alert-id.ts), and
+// listed newest first with filters and keyset paging, which stays fast at any depth in millions of rows.
+import { rampartError } from '../core/errors.js';
+import { LEVELS, type Level } from '../core/level.js';
+import { alertId } from './alert-id.js';
+import type { Queryable } from './database.js';
+
+export interface NewAlert {
+  readonly ruleId: string;
+  readonly ruleTitle: string;
+  readonly level: Level;
+  readonly tags: readonly string[];
+  /** ISO time of the event; the receiving time when the event has none. */
+  readonly eventTime: string;
+  readonly computer?: string;
+  readonly channel?: string;
+  readonly eventId?: number;
+  /** How it came in: `ingest`, `syslog`, `hunt`. */
+  readonly source: string;
+  /** The fields that matter for judging it (the detection's). */
+  readonly fields: Readonly<Record<string, string>>;
+  /** The whole normalised event, shown as "the raw event behind the alert". */
+  readonly event: unknown;
+  /** What makes the event itself (alert-id.ts), hashed into the id. */
+  readonly identity: string;
+}
+
+export interface Alert extends Omit<NewAlert, 'identity'> {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly receivedAt: string;
+}
+
+/** Rows per INSERT statement: one round trip for a whole ingestion batch of usual size. */
+const ROWS_PER_STATEMENT = 500;
+
+/** Stores alerts; those already stored (same id) are left as they are. Returns how many were new. */
+export async function insertAlerts(tx: Queryable, organisationId: string, alerts: readonly NewAlert[]): Promise<{ inserted: number; duplicates: number }> {
+  let inserted = 0;
+  for (let start = 0; start < alerts.length; start += ROWS_PER_STATEMENT) {
+    const rows = alerts.slice(start, start + ROWS_PER_STATEMENT).map((alert) => ({
+      id: alertId(organisationId, alert.ruleId, alert.identity),
+      organisation_id: organisationId,
+      rule_id: alert.ruleId,
+      rule_title: alert.ruleTitle,
+      level: alert.level,
+      tags: alert.tags,
+      event_time: alert.eventTime,
+      computer: alert.computer ?? null,
+      channel: alert.channel ?? null,
+      event_id: alert.eventId ?? null,
+      source: alert.source,
+      fields: alert.fields,
+      event: alert.event,
+    }));
+    // One parameter, one statement, the same on both databases; the same id twice in one batch is
+    // also stored once (DISTINCT ON), since ON CONFLICT cannot see rows of its own statement.
+    const result = await tx.query<{ id: string }>(
+      `INSERT INTO alerts (id, organisation_id, rule_id, rule_title, level, tags, event_time, computer, channel, event_id, source, fields, event)
+       SELECT DISTINCT ON (id) id, organisation_id, rule_id, rule_title, level, tags, event_time, computer, channel, event_id, source, fields, event
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, organisation_id uuid, rule_id text, rule_title text, level text, tags text[],
+              event_time timestamptz, computer text, channel text, event_id integer, source text, fields jsonb, event jsonb)
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [JSON.stringify(rows)],
+    );
+    inserted += result.length;
+  }
+  return { inserted, duplicates: alerts.length - inserted };
+}
+
+export interface AlertFilter {
+  readonly from?: string;
+  readonly to?: string;
+  /** Only these levels; or, with minLevel, this level and above. */
+  readonly levels?: readonly Level[];
+  readonly minLevel?: Level;
+  readonly ruleId?: string;
+  readonly computer?: string;
+  readonly tag?: string;
+  /** Free text, case-insensitive, in the rule title, the host and the fields. */
+  readonly text?: string;
+  /** From a previous page's nextCursor. */
+  readonly cursor?: string;
+  readonly limit?: number;
+}
+
+export interface AlertPage {
+  readonly alerts: Alert[];
+  /** Give it back as `cursor` for the next page; null on the last page. */
+  readonly nextCursor: string | null;
+}
+
+interface AlertRecord {
+  id: string;
+  organisation_id: string;
+  rule_id: string;
+  rule_title: string;
+  level: Level;
+  tags: string[];
+  event_time: string;
+  computer: string | null;
+  channel: string | null;
+  event_id: number | null;
+  source: string;
+  fields: Record<string, string>;
+  event: unknown;
+  received_at: string;
+}
+
+const toAlert = (row: AlertRecord, withEvent: boolean): Alert => ({
+  id: row.id,
+  organisationId: row.organisation_id,
+  ruleId: row.rule_id,
+  ruleTitle: row.rule_title,
+  level: row.level,
+  tags: row.tags,
+  eventTime: row.event_time,
+  computer: row.computer ?? undefined,
+  channel: row.channel ?? undefined,
+  eventId: row.event_id ?? undefined,
+  source: row.source,
+  fields: row.fields,
+  event: withEvent ? row.event : undefined,
+  receivedAt: row.received_at,
+});
+
+export const MAX_PAGE = 500;
+const LIST_COLUMNS = 'id, organisation_id, rule_id, rule_title, level, tags, event_time, computer, channel, event_id, source, fields, received_at';
+
+/** One page of an organisation's alerts, newest event first (the raw events are left out: see getAlert). */
+export async function listAlerts(db: Queryable, organisationId: string, filter: AlertFilter = {}): Promise<AlertPage> {
+  const where = ['organisation_id = $1'];
+  const params: unknown[] = [organisationId];
+  const add = (clause: (placeholder: string) => string, value: unknown): void => {
+    params.push(value);
+    where.push(clause(`$${params.length}`));
+  };
+  if (filter.from) add((p) => `event_time >= ${p}::timestamptz`, filter.from);
+  if (filter.to) add((p) => `event_time < ${p}::timestamptz`, filter.to);
+  const levels = filter.minLevel ? LEVELS.slice(LEVELS.indexOf(filter.minLevel)) : filter.levels;
+  if (levels && levels.length > 0) add((p) => `level = ANY(${p}::text[])`, levels);
+  if (filter.ruleId) add((p) => `rule_id = ${p}`, filter.ruleId);
+  if (filter.computer) add((p) => `computer = ${p}`, filter.computer);
+  if (filter.tag) add((p) => `${p} = ANY(tags)`, filter.tag.toLowerCase());
+  if (filter.text) add((p) => `(rule_title ILIKE ${p} OR computer ILIKE ${p} OR fields::text ILIKE ${p})`, `%${escapeLike(filter.text)}%`);
+  if (filter.cursor) {
+    const { time, id } = decodeCursor(filter.cursor);
+    params.push(time, id);
+    where.push(`(event_time, id) < ($${params.length - 1}::timestamptz, $${params.length})`);
+  }
+  const limit = Math.min(Math.max(1, filter.limit ?? 100), MAX_PAGE);
+  params.push(limit + 1);
+  const rows = await db.query<AlertRecord>(
+    `SELECT ${LIST_COLUMNS} FROM alerts WHERE ${where.join(' AND ')} ORDER BY event_time DESC, id DESC LIMIT $${params.length}`,
+    params,
+  );
+  const page = rows.slice(0, limit).map((row) => toAlert(row, false));
+  const last = page[page.length - 1];
+  return { alerts: page, nextCursor: rows.length > limit && last ? encodeCursor(last.eventTime, last.id) : null };
+}
+
+/** One alert with its raw event; undefined when it is not this organisation's. */
+export async function getAlert(db: Queryable, organisationId: string, id: string): Promise<Alert | undefined> {
+  const [row] = await db.query<AlertRecord>('SELECT * FROM alerts WHERE id = $1 AND organisation_id = $2', [id, organisationId]);
+  return row && toAlert(row, true);
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+function encodeCursor(time: string, id: string): string {
+  return Buffer.from(JSON.stringify([time, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { time: string; id: string } {
+  try {
+    const [time, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof time === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(time))) return { time, id };
+  } catch {
+    // reported below
+  }
+  throw rampartError('RAMPART_E_INVALID_REQUEST', { reason: 'cursor is not one this server gave out' });
+}

@@ -1,0 +1,7 @@
+// Every migration, in order. A new migration is one new file and one line here; an applied migration
+// is never edited (the runner refuses a database that has one this list does not know).
+import type { Migration } from './migration.js';
+import { migration as organisationsUsersAudit } from './0001-organisations-users-audit.js';
+import { migration as alertsRules } from './0002-alerts-rules.js';
+
+export const MIGRATIONS: readonly Migration[] = [organisationsUsersAudit, alertsRules];
