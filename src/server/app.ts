@@ -1,0 +1,96 @@
+// The HTTP API, assembled: security headers, rate limits, body limits, strict validation, the one
+// authorisation hook, the error replies, the OpenAPI document, then one plugin per resource. Built from
+// its parts (database, detection engine, limits) so tests build it with `inject()` and no port.
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Database } from '../store/database.js';
+import { registerAuthorisation } from './authorise.js';
+import { registerErrorReplies } from './error-replies.js';
+import type { LiveDetection } from './live-detection.js';
+import { alertRoutes } from './routes/alerts.js';
+import { auditRoutes } from './routes/audit.js';
+import { healthRoutes } from './routes/health.js';
+import { ingestRoutes } from './routes/ingest.js';
+import { organisationRoutes } from './routes/organisations.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { userRoutes } from './routes/users.js';
+import { registerValidation } from './validation.js';
+import './fastify-types.js';
+
+export interface ServerLimits {
+  /** Largest request body after decompression, bytes. */
+  readonly bodyBytes: number;
+  readonly eventsPerBatch: number;
+  /** Requests per minute per token (or per address before sign-in). */
+  readonly requestsPerMinute: number;
+  readonly signInsPerMinute: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = { bodyBytes: 16 * 1024 * 1024, eventsPerBatch: 20_000, requestsPerMinute: 1200, signInsPerMinute: 10 };
+
+export interface DeclaredRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly permission?: string;
+  readonly public: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    readonly declaredRoutes: readonly DeclaredRoute[];
+  }
+}
+
+export interface ServerParts {
+  readonly db: Database;
+  readonly detection: LiveDetection;
+  readonly limits?: Partial<ServerLimits>;
+  /** pino options, or false for no logs (tests). */
+  readonly logger?: boolean | Record<string, unknown>;
+}
+
+export async function buildServer(parts: ServerParts): Promise<FastifyInstance> {
+  const limits = { ...DEFAULT_LIMITS, ...parts.limits };
+  const app = Fastify({
+    bodyLimit: limits.bodyBytes,
+    logger: parts.logger === false ? false : { level: 'info', redact: ['req.headers.authorization'], ...(typeof parts.logger === 'object' ? parts.logger : {}) },
+    // A client can never make the server trust a forged X-Forwarded-For: set it behind a proxy yourself.
+    trustProxy: false,
+  });
+  registerValidation(app);
+  registerErrorReplies(app, limits.bodyBytes);
+  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } } });
+  await app.register(rateLimit, {
+    max: limits.requestsPerMinute,
+    timeWindow: 60_000,
+    // Per token when there is one (a shared NAT must not throttle every operator behind it), else per address.
+    keyGenerator: (request) => request.headers.authorization ?? request.ip,
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Rampart API', version: '0.1.0', description: 'Alerts, incidents and reports for operators of critical information infrastructure and their coordination centre.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  registerAuthorisation(app, parts.db);
+  // Every route as declared, for the tests that walk them all (tenant isolation, no undeclared route).
+  const routes: DeclaredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, permission: route.config?.permission, public: route.config?.public === true });
+  });
+  app.decorate('declaredRoutes', routes);
+
+  await app.register(healthRoutes(parts.db));
+  await app.register(sessionRoutes(parts.db, limits.signInsPerMinute));
+  await app.register(organisationRoutes(parts.db));
+  await app.register(userRoutes(parts.db));
+  await app.register(alertRoutes(parts.db));
+  await app.register(ingestRoutes(parts.db, parts.detection, limits.eventsPerBatch));
+  await app.register(auditRoutes(parts.db));
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

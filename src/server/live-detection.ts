@@ -1,0 +1,67 @@
+// The detection engine the server runs on ingested events. The engine is replaced whole when the rules
+// change (reload), so a rule change takes effect for the next batch without a restart, and a batch in
+// flight finishes with the engine it started with.
+import type { LogEvent } from '../core/event.js';
+import type { Level } from '../core/level.js';
+import { loadRuleSet, type RuleSetOptions } from '../hunt/load-rule-set.js';
+import type { SigmaEngine } from '../sigma/engine/sigma-engine.js';
+import { toDetection } from '../sigma/engine/to-detection.js';
+import { eventIdentity } from '../store/alert-id.js';
+import type { NewAlert } from '../store/alerts.js';
+
+export class LiveDetection {
+  private constructor(
+    private engine: SigmaEngine,
+    private readonly options: RuleSetOptions,
+    /** Rules loaded and rejected, for GET /api/rules/status. */
+    public summary: { loaded: number; rejected: number },
+  ) {}
+
+  static async start(options: RuleSetOptions): Promise<LiveDetection> {
+    const ruleSet = await loadRuleSet(options);
+    return new LiveDetection(ruleSet.engine, options, { loaded: ruleSet.engine.ruleCount, rejected: ruleSet.rejected.length });
+  }
+
+  /** Loads the rules again; the old engine keeps serving until the new one is ready. */
+  async reload(): Promise<void> {
+    const ruleSet = await loadRuleSet(this.options);
+    this.engine = ruleSet.engine;
+    this.summary = { loaded: ruleSet.engine.ruleCount, rejected: ruleSet.rejected.length };
+  }
+
+  /** The alerts the events raise; `receivedAt` stands in for events without a time of their own. */
+  detect(events: readonly LogEvent[], source: string, receivedAt: string): NewAlert[] {
+    const engine = this.engine;
+    const alerts: NewAlert[] = [];
+    for (const event of events) {
+      const matched = engine.match(event);
+      if (matched.length === 0) continue;
+      const identity = eventIdentity(event);
+      for (const compiled of matched) {
+        const detection = toDetection(compiled, event);
+        const eventId = Number(detection.event.eventId);
+        alerts.push({
+          ruleId: detection.rule.id ?? `${detection.rule.file}#${detection.rule.title}`,
+          ruleTitle: detection.rule.title,
+          level: detection.rule.level as Level,
+          tags: detection.rule.tags.map((tag) => tag.toLowerCase()),
+          eventTime: validTime(event.time) ?? receivedAt,
+          computer: detection.event.computer,
+          channel: detection.event.channel,
+          eventId: Number.isInteger(eventId) ? eventId : undefined,
+          source,
+          fields: detection.fields,
+          event: event.fields,
+          identity,
+        });
+      }
+    }
+    return alerts;
+  }
+}
+
+function validTime(time: string | undefined): string | undefined {
+  if (time === undefined) return undefined;
+  const parsed = Date.parse(time);
+  return Number.isNaN(parsed) ? undefined : new Date(parsed).toISOString();
+}

@@ -1,0 +1,37 @@
+// Who may do what: the permissions of each role, and the organisation kinds a permission applies in.
+// This table is the whole of the authorisation policy; routes name a permission and the hook in
+// app.ts checks it, so no route decides on its own.
+import type { OrganisationKind } from '../store/organisations.js';
+import type { Principal, Role } from '../store/users.js';
+
+export const PERMISSIONS = {
+  /** Anything every signed-in user may do about themself: who am I, sign out. */
+  'self': { roles: ['admin', 'analyst', 'reporter', 'auditor'], kinds: ['hub', 'operator'] },
+  'organisation:read': { roles: ['admin', 'analyst', 'reporter', 'auditor'], kinds: ['hub', 'operator'] },
+  /** The hub registers the operators that report to it. */
+  'operators:write': { roles: ['admin'], kinds: ['hub'] },
+  'operators:read': { roles: ['admin', 'analyst', 'reporter', 'auditor'], kinds: ['hub'] },
+  'users:read': { roles: ['admin', 'auditor'], kinds: ['hub', 'operator'] },
+  'users:write': { roles: ['admin'], kinds: ['hub', 'operator'] },
+  'tokens:read': { roles: ['admin', 'auditor'], kinds: ['hub', 'operator'] },
+  /** Any user makes tokens for themself; an admin for any user of the organisation. */
+  'tokens:write': { roles: ['admin', 'analyst', 'reporter'], kinds: ['hub', 'operator'] },
+  /** Raw alerts stay with the operator: the hub sees reports, not alerts. */
+  'alerts:read': { roles: ['admin', 'analyst', 'reporter', 'auditor'], kinds: ['operator'] },
+  'alerts:ingest': { roles: ['admin', 'analyst'], kinds: ['operator'] },
+  'audit:read': { roles: ['admin', 'auditor'], kinds: ['hub', 'operator'] },
+} as const satisfies Record<string, { roles: readonly Role[]; kinds: readonly OrganisationKind[] }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Why the principal may not, or undefined when it may. */
+export function refusal(principal: Principal, permission: Permission): string | undefined {
+  const rule = PERMISSIONS[permission];
+  if (!(rule.kinds as readonly OrganisationKind[]).includes(principal.organisation.kind)) {
+    return `'${permission}' is for ${rule.kinds.join(' and ')} organisations, and ${principal.organisation.name} is a ${principal.organisation.kind}`;
+  }
+  if (!(rule.roles as readonly Role[]).includes(principal.user.role)) {
+    return `'${permission}' needs the role ${rule.roles.join(' or ')}; ${principal.user.username} is ${principal.user.role}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,106 @@
+// Tenant isolation and roles, from the other side: every route of the API, called by every user of
+// every organisation (four roles × hub and two operators) and without a token, must answer exactly as
+// the policy says — 401 without a token, 403 where the role or organisation kind may not, and for an
+// allowed caller from another organisation, 404 for the object or a list without it. A route added
+// without a sample request here fails the walk, so no route escapes it. Runs on both databases.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refusal, type Permission } from '../src/server/policy.js';
+import { testDatabases } from './databases.js';
+import { bearer, buildWorld, demoNdjson, type Member, type TestWorld } from './server-fixture.js';
+
+/** What a request to each route looks like; ids are those of objects belonging to the bank. */
+interface Sample {
+  readonly url: string;
+  readonly payload?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+/** Routes whose own object rule narrows the policy: only an admin acts on another user's object. */
+const ADMIN_FOR_OTHERS = new Set(['DELETE /api/tokens/:id']);
+
+for (const database of testDatabases()) {
+  describe(`tenant isolation on ${database.name}`, () => {
+    let world: TestWorld;
+    let bankAlertId: string;
+    let counter = 0;
+    beforeAll(async () => {
+      world = await buildWorld(database);
+      const ingested = await world.app.inject({ method: 'POST', url: '/api/ingest', headers: { ...bearer(world.members['bank.analyst']), 'content-type': 'application/x-ndjson' }, payload: demoNdjson() });
+      expect(ingested.statusCode).toBe(200);
+      bankAlertId = (await world.db.query<{ id: string }>('SELECT id FROM alerts WHERE organisation_id = $1 LIMIT 1', [world.bank.id]))[0].id;
+    });
+    afterAll(async () => {
+      await world.close();
+      await database.cleanUp();
+    });
+
+    const samples = (): Record<string, () => Sample> => ({
+      'GET /api/health': () => ({ url: '/api/health' }),
+      'POST /api/sessions': () => ({ url: '/api/sessions', payload: { username: 'bank.analyst', password: 'bank.analyst-password' } }),
+      'GET /api/openapi.json': () => ({ url: '/api/openapi.json' }),
+      'GET /api/me': () => ({ url: '/api/me' }),
+      'GET /api/organisation': () => ({ url: '/api/organisation' }),
+      'GET /api/operators': () => ({ url: '/api/operators' }),
+      'POST /api/operators': () => ({ url: '/api/operators', payload: { name: `Operator ${++counter}`, sector: 'energy' } }),
+      'GET /api/users': () => ({ url: '/api/users' }),
+      'POST /api/users': () => ({ url: '/api/users', payload: { username: `new.user.${++counter}`, role: 'analyst' } }),
+      'GET /api/tokens': () => ({ url: '/api/tokens' }),
+      'POST /api/tokens': () => ({ url: '/api/tokens', payload: { name: 'walk' } }),
+      'DELETE /api/tokens/:id': () => ({ url: `/api/tokens/${world.members['bank.reporter'].tokenId}` }),
+      'GET /api/alerts': () => ({ url: '/api/alerts' }),
+      'GET /api/alerts/:id': () => ({ url: `/api/alerts/${bankAlertId}` }),
+      'POST /api/ingest': () => ({ url: '/api/ingest', payload: demoNdjson().split('\n').slice(0, 5).join('\n'), headers: { 'content-type': 'application/x-ndjson' } }),
+      'GET /api/audit': () => ({ url: '/api/audit' }),
+    });
+
+    it('declares a permission or public on every route, and the walk has a sample for each', () => {
+      const declared = world.app.declaredRoutes.map((route) => `${route.method} ${route.url}`);
+      expect(declared.sort()).toEqual(Object.keys(samples()).sort());
+      for (const route of world.app.declaredRoutes) expect(route.public || route.permission !== undefined, `${route.method} ${route.url}`).toBe(true);
+    });
+
+    it('answers every route for every caller as the policy says', async () => {
+      const callers: (Member | undefined)[] = [undefined, ...Object.values(world.members).filter((member) => member.username !== 'bank.reporter')];
+      const failures: string[] = [];
+      for (const route of world.app.declaredRoutes) {
+        const key = `${route.method} ${route.url}`;
+        for (const caller of callers) {
+          const sample = samples()[key]();
+          const payload = typeof sample.payload === 'string' ? sample.payload : sample.payload === undefined ? undefined : JSON.stringify(sample.payload);
+          const response = await world.app.inject({
+            method: route.method as 'GET',
+            url: sample.url,
+            headers: { ...(payload !== undefined && !sample.headers ? { 'content-type': 'application/json' } : {}), ...sample.headers, ...(caller ? bearer(caller) : {}) },
+            payload,
+          });
+          const who = caller?.username ?? 'no token';
+          const status = response.statusCode;
+          if (route.public) {
+            if (status >= 400) failures.push(`${key} as ${who}: ${status} on a public route`);
+            continue;
+          }
+          if (caller === undefined) {
+            if (status !== 401) failures.push(`${key} without a token: ${status}, expected 401`);
+            continue;
+          }
+          const why = refusal({ user: { role: caller.role, username: caller.username } as never, organisation: caller.organisation, actor: '' }, route.permission as Permission);
+          if (why !== undefined) {
+            if (status !== 403) failures.push(`${key} as ${who}: ${status}, expected 403 (${why})`);
+            continue;
+          }
+          if (status === 403 && ADMIN_FOR_OTHERS.has(key) && caller.role !== 'admin' && caller.organisation.id === world.bank.id) continue;
+          if (status >= 400) {
+            // Allowed, but the object is the bank's: another organisation gets 404, as if it did not exist.
+            const foreignObject = route.url.includes(':id') && caller.organisation.id !== world.bank.id;
+            if (!(foreignObject && status === 404)) failures.push(`${key} as ${who}: ${status} ${response.body}`);
+            continue;
+          }
+          if (route.url.includes(':id') && caller.organisation.id !== world.bank.id) failures.push(`${key} as ${who}: ${status}, the bank's object reached another organisation`);
+          if (route.method === 'GET' && caller.organisation.id !== world.bank.id && response.body.includes(bankAlertId)) failures.push(`${key} as ${who}: a bank alert id in the answer`);
+          if (route.method === 'GET' && caller.organisation.id !== world.bank.id && /bank\.(analyst|admin|auditor)/.test(response.body)) failures.push(`${key} as ${who}: a bank user in the answer`);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  });
+}
