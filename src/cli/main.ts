@@ -4,9 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT_CODES, exitCodeOf, isRampartError } from '../core/errors.js';
 import { packageRoot } from '../hunt/package-paths.js';
+import { registerAdminCommands } from './admin-commands.js';
 import { registerEvtxCommand } from './evtx-command.js';
 import { registerHuntCommand } from './hunt-command.js';
 import { registerRulesCommand } from './rules-command.js';
+import { registerServeCommand } from './serve-command.js';
 
 function version(): string {
   try {
@@ -28,13 +30,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   const program = new Command()
     .name('rampart')
-    .description('Rampart: a security barrier for critical information infrastructure. Hunt attacks in logs (JSON, EVTX) with Sigma rules.')
+    .description('Rampart: a security barrier for critical information infrastructure. Hunt attacks in logs (JSON, EVTX) with Sigma rules; serve the API for alerts and incidents.')
     .version(version())
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerHuntCommand(program, setExitCode);
   registerRulesCommand(program, setExitCode);
   registerEvtxCommand(program, setExitCode);
+  registerServeCommand(program);
+  registerAdminCommands(program, setExitCode);
   try {
     await program.parseAsync([...argv]);
     return exitCode;

@@ -28,7 +28,7 @@ export type Permission = keyof typeof PERMISSIONS;
 export function refusal(principal: Principal, permission: Permission): string | undefined {
   const rule = PERMISSIONS[permission];
   if (!(rule.kinds as readonly OrganisationKind[]).includes(principal.organisation.kind)) {
-    return `'${permission}' is for ${rule.kinds.join(' and ')} organisations, and ${principal.organisation.name} is a ${principal.organisation.kind}`;
+    return `'${permission}' is for ${rule.kinds.join(' and ')} organisations, and ${principal.organisation.name} is ${principal.organisation.kind === 'hub' ? 'the hub' : 'an operator'}`;
   }
   if (!(rule.roles as readonly Role[]).includes(principal.user.role)) {
     return `'${permission}' needs the role ${rule.roles.join(' or ')}; ${principal.user.username} is ${principal.user.role}`;
