@@ -24,6 +24,10 @@ describe('isSupportedLogFile', () => {
     }
   });
 
+  it('accepts syslog files, plain or gzip, in any case', () => {
+    for (const name of ['a.syslog', 'a.syslog.gz', 'dir/AUTH.SYSLOG']) expect(isSupportedLogFile(name), name).toBe(true);
+  });
+
   it('accepts EVTX files in any case, but not gzip-compressed ones', () => {
     for (const name of ['a.evtx', 'dir/Security.EVTX']) expect(isSupportedLogFile(name), name).toBe(true);
     expect(isSupportedLogFile('a.evtx.gz')).toBe(false);
@@ -61,10 +65,32 @@ describe('readEvents', () => {
     expect((await read(gz)).events.map((event) => event.ref)).toEqual([{ file: gz, line: 1, record: 1 }]);
   });
 
-  it('reports a .log file that is not JSON once, instead of a problem per line', async () => {
-    const file = join(dir, 'syslog.log');
-    writeFileSync(file, 'Jan  1 00:00:00 host sshd[1]: Accepted password\nJan  1 00:00:01 host sshd[1]: closed\n');
+  it('reads a .log file named explicitly as syslog when its first line is syslog, plain or gzip', async () => {
+    const text = 'Jan  1 00:00:00 host sshd[1]: Accepted password\nJan  1 00:00:01 host sshd[1]: closed\n';
+    for (const [name, content] of [['syslog.log', text], ['syslog.log.gz', gzipSync(text)]] as const) {
+      const file = join(dir, name);
+      writeFileSync(file, content);
+      const { events, problems } = await read(file);
+      expect(problems, name).toEqual([]);
+      expect(events.map((event) => [event.ref.line, event.fields.appname, event.fields.message]), name).toEqual([
+        [1, 'sshd', 'Accepted password'],
+        [2, 'sshd', 'closed'],
+      ]);
+    }
+  });
+
+  it('reports a .log file that is neither JSON nor syslog once, instead of a problem per line', async () => {
+    const file = join(dir, 'table.log');
+    writeFileSync(file, 'time,host,message\n2024-01-01,a,b\n');
     expect(await read(file)).toEqual({ events: [], problems: [{ file, message: 'not a supported log format; skipped' }] });
+  });
+
+  it('reads .syslog files, plain or gzip, whatever their first line', async () => {
+    const file = join(dir, 'auth.syslog');
+    writeFileSync(file, 'not syslog\nJan  1 00:00:00 host sshd[1]: Accepted password\n');
+    const { events, problems } = await read(file);
+    expect(problems.map((problem) => problem.line)).toEqual([1]);
+    expect(events.map((event) => event.fields.message)).toEqual(['not syslog', 'Accepted password']);
   });
 
   it('reports an unsupported file instead of throwing', async () => {

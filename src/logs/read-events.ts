@@ -5,10 +5,11 @@
 import type { LogEvent } from '../core/event.js';
 import { readEvtxEvents, type EvtxReaderOptions } from './evtx/evtx-reader.js';
 import { readJsonEvents, type JsonReaderOptions } from './json.js';
+import { looksLikeSyslog, readSyslogEvents, type SyslogReaderOptions } from './syslog/syslog-reader.js';
 import { readTextChunks } from './text-chunks.js';
 
 /** Options any reader accepts; each reader ignores the ones that are not its own. */
-export type ReadEventsOptions = JsonReaderOptions & EvtxReaderOptions;
+export type ReadEventsOptions = JsonReaderOptions & EvtxReaderOptions & SyslogReaderOptions;
 
 interface LogReader {
   readonly format: string;
@@ -18,7 +19,8 @@ interface LogReader {
   readonly gzip: boolean;
   /**
    * Extensions read only when the file is named explicitly and its content looks like this format
-   * (a `.log` file is as likely syslog as JSON).
+   * (a `.log` file is as likely syslog as JSON). When several readers sniff one extension, the first
+   * whose `looksRight` accepts the file's first chunk reads it.
    */
   readonly sniffedExtensions: readonly string[];
   readonly looksRight: (head: string) => boolean;
@@ -42,6 +44,15 @@ const READERS: readonly LogReader[] = [
     looksRight: () => true,
     read: readEvtxEvents,
   },
+  {
+    format: 'syslog',
+    extensions: ['.syslog'],
+    gzip: true,
+    sniffedExtensions: ['.log'],
+    // After JSON: a syslog line never starts with `{` or `[`, and the first line must parse.
+    looksRight: looksLikeSyslog,
+    read: readSyslogEvents,
+  },
 ];
 
 /** True when a directory walk should read this file. */
@@ -59,12 +70,13 @@ export function readEvents(file: string, options: ReadEventsOptions = {}): Async
   const extension = extensionOf(file);
   const reader = READERS.find((candidate) => candidate.extensions.includes(extension));
   if (reader !== undefined) return reader.read(file, options);
-  const sniffed = READERS.find((candidate) => candidate.sniffedExtensions.includes(extension));
-  return sniffed === undefined ? unsupported(file, options) : readIfItLooksRight(file, sniffed, options);
+  const sniffing = READERS.filter((candidate) => candidate.sniffedExtensions.includes(extension));
+  return sniffing.length === 0 ? unsupported(file, options) : readWhatItLooksLike(file, sniffing, options);
 }
 
-async function* readIfItLooksRight(file: string, reader: LogReader, options: ReadEventsOptions): AsyncIterable<LogEvent> {
-  if (await startsLike(file, reader)) yield* reader.read(file, options);
+async function* readWhatItLooksLike(file: string, candidates: readonly LogReader[], options: ReadEventsOptions): AsyncIterable<LogEvent> {
+  const reader = await chooseBySniffing(file, candidates);
+  if (reader !== undefined) yield* reader.read(file, options);
   else yield* unsupported(file, options);
 }
 
@@ -82,13 +94,15 @@ function extensionOf(path: string): string {
   return dot <= 0 ? '' : name.slice(dot);
 }
 
-/** Whether the first chunk of the file (decompressed) looks like the reader's format. Empty files do. */
-async function startsLike(file: string, reader: LogReader): Promise<boolean> {
+/**
+ * The first candidate whose format the file's first chunk (decompressed) looks like. An empty file,
+ * or one that cannot be read, goes to the first candidate, which reads nothing or reports why.
+ */
+async function chooseBySniffing(file: string, candidates: readonly LogReader[]): Promise<LogReader | undefined> {
   try {
-    for await (const chunk of readTextChunks(file)) return reader.looksRight(chunk);
-    return true;
+    for await (const chunk of readTextChunks(file)) return candidates.find((reader) => reader.looksRight(chunk));
+    return candidates[0];
   } catch {
-    // Let the reader itself report why the file cannot be read.
-    return true;
+    return candidates[0];
   }
 }
