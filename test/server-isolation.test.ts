@@ -51,6 +51,10 @@ for (const database of testDatabases()) {
       'GET /api/alerts/:id': () => ({ url: `/api/alerts/${bankAlertId}` }),
       'POST /api/ingest': () => ({ url: '/api/ingest', payload: demoNdjson().split('\n').slice(0, 5).join('\n'), headers: { 'content-type': 'application/x-ndjson' } }),
       'GET /api/audit': () => ({ url: '/api/audit' }),
+      'POST /api/detections': () => ({
+        url: '/api/detections',
+        payload: { detections: [{ rule: { id: 'r1', title: 'Pushed Rule', level: 'high', tags: ['attack.t1059'], references: [], file: 'rules/r1.yml' }, event: { time: '2026-11-20T10:00:00Z', computer: 'ws1', ref: { file: 'a.evtx', record: 7 } }, fields: { Image: 'x.exe' } }] },
+      }),
     });
 
     it('declares a permission or public on every route, and the walk has a sample for each', () => {

@@ -13,6 +13,7 @@ import { CsvSink } from '../hunt/sinks/csv-sink.js';
 import { JsonlSink } from '../hunt/sinks/jsonl-sink.js';
 import { TimelineSink } from '../hunt/sinks/timeline-sink.js';
 import { HoldingSink } from '../hunt/sinks/holding-sink.js';
+import { PushSink } from '../hunt/sinks/push-sink.js';
 import { fileOutput, stdoutOutput } from '../hunt/sinks/text-output.js';
 import { resolveRuleSetOptions, ruleSetOptions, type RuleSetCliOptions } from './rule-set-options.js';
 import { formatHuntSummary } from './hunt-summary.js';
@@ -31,6 +32,8 @@ interface HuntCliOptions extends RuleSetCliOptions {
   readonly failOnDetection?: boolean;
   readonly threads?: string;
   readonly recover?: boolean;
+  readonly push?: string;
+  readonly token?: string;
 }
 
 const FORMATS = ['timeline', 'jsonl', 'csv'];
@@ -53,6 +56,8 @@ export function registerHuntCommand(program: Command, setExitCode: (code: number
     .option('--no-color', 'no colours in the timeline')
     .option('--fail-on-detection', 'exit with status 1 when anything is detected')
     .option('--recover', 'EVTX: also carve intact records out of slack space and damaged chunks')
+    .option('--push <url>', 'also send the detections to a Rampart server (rampart serve) as alerts')
+    .option('--token <token>', 'the API token for --push (default: $RAMPART_TOKEN)')
     .option('-t, --threads <n>', `files read and matched in parallel on this many worker threads (default: one per core, ${availableParallelism()} here, and one per 128 MB of input at most); 1 hunts in one thread`)
     .addHelpText(
       'after',
@@ -62,6 +67,7 @@ Examples:
   rampart hunt --rules ~/sigma/rules --min-level high ./logs
   rampart hunt --rules ~/sigma/rules -f jsonl -o detections.jsonl ./logs
   rampart hunt --threads 4 --sort time ./logs
+  RAMPART_TOKEN=rmp_… rampart hunt --push http://127.0.0.1:8080 ./logs
 
 Output is the same whatever --threads: detections come file by file in input order (or by time
 with --sort time). Each thread loads its own copy of the rules.
@@ -89,6 +95,10 @@ async function huntWithOptions(paths: string[], options: HuntCliOptions): Promis
   if (options.sort !== 'file' && options.sort !== 'time') throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--sort', reason: `'${options.sort}' is not 'file' or 'time'` });
   const statuses = options.status ? new Set(options.status.split(',').map((status) => status.trim().toLowerCase()).filter(Boolean)) : undefined;
   const asked = parseThreads(options.threads);
+  if (options.push !== undefined) {
+    if (!/^https?:\/\/[^/]/.test(options.push)) throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--push', reason: `'${options.push}' is not an http(s) URL of a Rampart server` });
+    pushToken(options);
+  }
 
   const inputs = await collectInputs(paths);
   const threads = asked ?? defaultThreads(inputs);
@@ -139,9 +149,16 @@ async function huntWithOptions(paths: string[], options: HuntCliOptions): Promis
 }
 
 function createSink(options: HuntCliOptions, sameScreen: boolean, stopProgress: () => void): DetectionSink {
-  const sink = createFormatSink(options);
+  const formatted = createFormatSink(options);
+  const sink = options.push === undefined ? formatted : new PushSink(formatted, { url: options.push, token: pushToken(options) });
   if (options.sort === 'time' || sameScreen) return new HoldingSink(sink, { byTime: options.sort === 'time', beforeRelease: stopProgress });
   return sink;
+}
+
+function pushToken(options: HuntCliOptions): string {
+  const token = options.token ?? process.env.RAMPART_TOKEN;
+  if (!token) throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--push', reason: 'needs an API token: --token or RAMPART_TOKEN (make one with rampart token create)' });
+  return token;
 }
 
 function createFormatSink(options: HuntCliOptions): DetectionSink {

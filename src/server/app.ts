@@ -11,6 +11,7 @@ import { registerErrorReplies } from './error-replies.js';
 import type { LiveDetection } from './live-detection.js';
 import { alertRoutes } from './routes/alerts.js';
 import { auditRoutes } from './routes/audit.js';
+import { detectionRoutes } from './routes/detections.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { organisationRoutes } from './routes/organisations.js';
@@ -90,6 +91,7 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   await app.register(userRoutes(parts.db));
   await app.register(alertRoutes(parts.db));
   await app.register(ingestRoutes(parts.db, parts.detection, limits.eventsPerBatch));
+  await app.register(detectionRoutes(parts.db));
   await app.register(auditRoutes(parts.db));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   return app;

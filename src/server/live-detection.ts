@@ -29,14 +29,18 @@ export class LiveDetection {
     this.summary = { loaded: ruleSet.engine.ruleCount, rejected: ruleSet.rejected.length };
   }
 
-  /** The alerts the events raise; `receivedAt` stands in for events without a time of their own. */
-  detect(events: readonly LogEvent[], source: string, receivedAt: string): NewAlert[] {
+  /**
+   * The alerts the events raise; `receivedAt` stands in for events without a time of their own.
+   * `identityOf` says what makes an event itself (default: its time and fields, so a batch sent again
+   * is recognised); a stream without retries, like syslog, gives each message its own.
+   */
+  detect(events: readonly LogEvent[], source: string, receivedAt: string, identityOf: (event: LogEvent) => string = eventIdentity): NewAlert[] {
     const engine = this.engine;
     const alerts: NewAlert[] = [];
     for (const event of events) {
       const matched = engine.match(event);
       if (matched.length === 0) continue;
-      const identity = eventIdentity(event);
+      const identity = identityOf(event);
       for (const compiled of matched) {
         const detection = toDetection(compiled, event);
         const eventId = Number(detection.event.eventId);
@@ -46,7 +50,7 @@ export class LiveDetection {
           level: detection.rule.level as Level,
           tags: detection.rule.tags.map((tag) => tag.toLowerCase()),
           eventTime: validTime(event.time) ?? receivedAt,
-          computer: detection.event.computer,
+          computer: detection.event.computer ?? hostOf(event.fields),
           channel: detection.event.channel,
           eventId: Number.isInteger(eventId) ? eventId : undefined,
           source,
@@ -64,4 +68,10 @@ function validTime(time: string | undefined): string | undefined {
   if (time === undefined) return undefined;
   const parsed = Date.parse(time);
   return Number.isNaN(parsed) ? undefined : new Date(parsed).toISOString();
+}
+
+/** The host of an event that has no Windows `Computer` field: syslog's `hostname`, or a flat `host`. */
+function hostOf(fields: Readonly<Record<string, unknown>>): string | undefined {
+  for (const name of ['hostname', 'host', 'Hostname']) if (typeof fields[name] === 'string') return fields[name] as string;
+  return undefined;
 }

@@ -4,7 +4,7 @@
 import { Ajv, type Options } from 'ajv';
 import type { FastifyInstance } from 'fastify';
 
-const COMMON: Options = { allErrors: false, useDefaults: true, removeAdditional: false, strict: true };
+const COMMON: Options = { allErrors: false, useDefaults: true, removeAdditional: false, strict: true, allowUnionTypes: true };
 
 export function registerValidation(app: FastifyInstance): void {
   const forBodies = new Ajv({ ...COMMON, coerceTypes: false });

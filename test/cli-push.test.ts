@@ -1,0 +1,69 @@
+// `rampart hunt --push`: the hunt's detections reach a running server as alerts, once however often
+// the hunt is pushed; a refused token fails the command (exit 2) after the normal output was written.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDataDirectory } from '../src/hunt/package-paths.js';
+import { ensureBuilt } from './cli-helpers.js';
+import { testDatabases } from './databases.js';
+import { buildWorld, type TestWorld } from './server-fixture.js';
+import { repositoryRoot } from './sigma-corpus.js';
+
+const run = promisify(execFile);
+
+async function hunt(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [path.join(repositoryRoot, 'bin', 'rampart.js'), 'hunt', '--no-progress', ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    return { status: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { status: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('rampart hunt --push', () => {
+  const [database] = testDatabases();
+  let world: TestWorld;
+  let url: string;
+  beforeAll(async () => {
+    ensureBuilt();
+    world = await buildWorld(database);
+    url = await world.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await world.close();
+    await database.cleanUp();
+  });
+
+  it('stores the detections as alerts, once however often the hunt is pushed', async () => {
+    const token = world.members['bank.analyst'].token;
+    const first = await hunt(['--push', url, '--token', token, '-f', 'jsonl', demoDataDirectory()]);
+    expect(first.status, first.stderr).toBe(0);
+    const detections = first.stdout.trim().split('\n').length;
+    expect(detections).toBe(19);
+    const count = async (): Promise<number> => (await world.db.query<{ n: number }>("SELECT count(*) AS n FROM alerts WHERE source = 'hunt'"))[0].n;
+    expect(await count()).toBe(19);
+    expect((await hunt(['--push', url, '--token', token, '-f', 'jsonl', demoDataDirectory()])).status).toBe(0);
+    expect(await count()).toBe(19);
+  });
+
+  it('fails with the server\'s reason when the token is refused, after writing the output', async () => {
+    const result = await hunt(['--push', url, '--token', 'rmp_nonsense', '-f', 'jsonl', demoDataDirectory()]);
+    expect(result.status).toBe(2);
+    expect(result.stdout.trim().split('\n')).toHaveLength(19);
+    expect(result.stderr).toContain('RAMPART_E_PUSH_FAILED');
+    expect(result.stderr).toContain('the token is unknown, revoked');
+  });
+
+  it('refuses to start without a token or with a URL that is not one', async () => {
+    const env = { ...process.env };
+    delete process.env.RAMPART_TOKEN;
+    try {
+      expect((await hunt(['--push', url, demoDataDirectory()])).stderr).toContain('needs an API token');
+      expect((await hunt(['--push', 'ftp://x', '--token', 't', demoDataDirectory()])).stderr).toContain('is not an http(s) URL');
+    } finally {
+      process.env = env;
+    }
+  });
+});
