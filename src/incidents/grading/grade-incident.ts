@@ -17,7 +17,7 @@ import {
   type IncidentLevel,
   type OperatorType,
 } from '../regulations/vocabulary.js';
-import { explainCriterion } from './explain-criterion.js';
+import { explainCriterion, formatFactValue } from './explain-criterion.js';
 import { parseIncidentFacts, readFact, type EnteredFactName, type IncidentFacts } from './incident-facts.js';
 import { meetsThreshold } from './meets-threshold.js';
 
@@ -142,7 +142,7 @@ function gradingWarnings(decidedBy: readonly DecidingCriterion[], missingFacts: 
     warnings.push({
       kind: 'unconfirmed-threshold',
       criterion: criterion.criterion,
-      message: `The threshold for ${criterion.description} (${criterion.threshold}) is ${criterion.confidence}, not confirmed in the final text (${criterion.source.short}); check it or set it in an override file.`,
+      message: `The threshold for ${criterion.description} (${formatFactValue(criterion.threshold)}${criterion.unit === 'seriousness' ? '' : ` ${criterion.unit}`}) is ${criterion.confidence}, not confirmed in the final text (${criterion.source.short}); check it or set it in an override file.`,
     });
   }
   if (levelMayBeHigher) {
