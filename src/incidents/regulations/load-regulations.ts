@@ -59,22 +59,18 @@ export function loadReportingRules(overrideFile?: string, defaultsFile = join(de
 
 function loadRules(fileSchema: z.ZodType, overrideSchema: z.ZodType, defaultsFile: string, overrideFile: string | undefined): unknown {
   const defaults = readRegulationDocument(defaultsFile);
-  validateRegulation(fileSchema, defaults.value, defaults);
-  let raw: unknown = defaults.value;
-  let overriddenRecords: readonly string[] = [];
-  const files = [defaultsFile];
-  if (overrideFile !== undefined) {
-    const override = readRegulationDocument(overrideFile);
-    validateRegulation(overrideSchema, override.value, override);
-    const merged = mergeOverride(defaults.value, override.value);
-    raw = merged.value;
-    overriddenRecords = merged.overriddenRecords;
-    files.push(overrideFile);
-    // Both files were valid on their own, so what fails now is something the override added
-    // incompletely (a new criterion without its unit) or made inconsistent: place it in the override.
-    validateRegulation(fileSchema, raw, override);
-  }
-  const rules = validateRegulation(fileSchema, raw, defaults) as Record<string, unknown>;
-  delete rules.sources;
-  return deepFreeze({ ...rules, files, overriddenRecords });
+  const validDefaults = validateRegulation(fileSchema, defaults.value, defaults);
+  if (overrideFile === undefined) return frozenRules(validDefaults, [defaultsFile], []);
+  const override = readRegulationDocument(overrideFile);
+  validateRegulation(overrideSchema, override.value, override);
+  const merged = mergeOverride(defaults.value, override.value);
+  // Both files were valid on their own, so what fails now is something the override added
+  // incompletely (a new criterion without its unit) or made inconsistent: place it in the override.
+  const validMerged = validateRegulation(fileSchema, merged.value, override);
+  return frozenRules(validMerged, [defaultsFile, overrideFile], merged.overriddenRecords);
+}
+
+function frozenRules(rules: unknown, files: readonly string[], overriddenRecords: readonly string[]): unknown {
+  const { sources: _sources, ...withoutSources } = rules as Record<string, unknown>;
+  return deepFreeze({ ...withoutSources, files: [...files], overriddenRecords: [...overriddenRecords] });
 }

@@ -70,6 +70,9 @@ describe('buildReportDocument', () => {
     expect(() => buildReportDocument({ kind: 'first', incidentId: 'INC-42', fields: { lessons: 'x' }, generatedAt: GENERATED }, reporting)).toThrow(
       /fields\.lessons: not part of a first report/,
     );
+    expect(() => buildReportDocument({ kind: 'first', incidentId: 'INC-42', fields: { constructor: 'x' }, generatedAt: GENERATED }, reporting)).toThrow(
+      /fields\.constructor: not a report field/,
+    );
   });
 });
 

@@ -74,7 +74,8 @@ export function buildReportDocument(input: ReportDocumentInput, rules: Reporting
   const kind = input.kind;
 
   for (const name of Object.keys(input.fields)) {
-    const field = rules.reportFields[name];
+    // hasOwn: a field named `constructor` must not find Object.prototype's.
+    const field = Object.hasOwn(rules.reportFields, name) ? rules.reportFields[name] : undefined;
     if (field === undefined) throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: `fields.${name}`, reason: 'not a report field in incident-reporting.yaml' });
     if (!field.requiredIn.includes(kind) && !field.optionalIn.includes(kind)) {
       throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: `fields.${name}`, reason: `not part of a ${kind} report` });

@@ -74,6 +74,8 @@ describe('reportingClock: closing report (Art. 8)', () => {
       /handlingEndedAt: is before/,
     );
     expect(() => reportingClock({ discoveredAt: 'yesterday', operatorType: 'other-operator', level: 'major' }, rules)).toThrow(/Bad argument discoveredAt/);
+    // Without an offset the time would be read in the server's zone, and the deadline would move with it.
+    expect(() => reportingClock({ discoveredAt: '2025-11-03T09:00:00', operatorType: 'other-operator', level: 'major' }, rules)).toThrow(/with its offset/);
     expect(() => reportingClock({ discoveredAt: DISCOVERED, operatorType: 'bank' as 'cii-operator', level: 'major' }, rules)).toThrow(/Bad argument operatorType/);
   });
 });
