@@ -41,6 +41,8 @@ export const ERRORS = {
   RAMPART_E_CONFIG_INVALID: { message: 'Invalid configuration in {file} at {key}: {reason}', status: 500, exitCode: 2 },
   RAMPART_E_CONFIG_NOT_FOUND: { message: 'Configuration file not found: {file}', status: 500, exitCode: 2 },
   RAMPART_E_MAPPING_INVALID: { message: 'Invalid log-source mapping in {file} at {location}: {reason}', status: 500, exitCode: 2 },
+  RAMPART_E_REGULATION_INVALID: { message: 'Invalid regulation data in {file} at line {line}, key {key}: {reason}', status: 500, exitCode: 2 },
+  RAMPART_E_REGULATION_NOT_FOUND: { message: 'Regulation data file not found: {file}', status: 500, exitCode: 2 },
   RAMPART_E_OUTPUT_UNWRITABLE: { message: 'Cannot write output {path}: {reason}', status: 500, exitCode: 2 },
   RAMPART_E_BAD_ARGUMENT: { message: 'Bad argument {argument}: {reason}', status: 400, exitCode: 2 },
   RAMPART_E_DATABASE_UNREACHABLE: { message: 'Cannot open the database {target}: {reason}', status: 503, exitCode: 2 },
