@@ -22,19 +22,29 @@ for (const database of testDatabases()) {
   describe(`tenant isolation on ${database.name}`, () => {
     let world: TestWorld;
     let bankAlertId: string;
+    let bankIncidentId: string;
+    let bankReportId: string;
     let counter = 0;
     beforeAll(async () => {
       world = await buildWorld(database);
       const ingested = await world.app.inject({ method: 'POST', url: '/api/ingest', headers: { ...bearer(world.members['bank.analyst']), 'content-type': 'application/x-ndjson' }, payload: demoNdjson() });
       expect(ingested.statusCode).toBe(200);
       bankAlertId = (await world.db.query<{ id: string }>('SELECT id FROM alerts WHERE organisation_id = $1 LIMIT 1', [world.bank.id]))[0].id;
+      const analyst = bearer(world.members['bank.analyst']);
+      bankIncidentId = (await world.app.inject({ method: 'POST', url: '/api/incidents', headers: analyst, payload: { title: 'Walk incident', alertIds: [bankAlertId] } })).json().id;
+      await world.app.inject({ method: 'PUT', url: `/api/incidents/${bankIncidentId}/facts`, headers: analyst, payload: { personalInformationPeopleLeaked: 2_000_000 } });
+      bankReportId = await draftBankReport();
+      expect((await world.app.inject({ method: 'POST', url: `/api/reports/${bankReportId}/submit`, headers: bearer(world.members['bank.admin']) })).statusCode).toBe(200);
     });
+    /** A fresh draft report of the bank's incident (submitting one uses it up). */
+    const draftBankReport = async (): Promise<string> =>
+      (await world.app.inject({ method: 'POST', url: `/api/incidents/${bankIncidentId}/reports`, headers: bearer(world.members['bank.analyst']), payload: { kind: 'first', fields: { impact: 'walk' } } })).json().id;
     afterAll(async () => {
       await world.close();
       await database.cleanUp();
     });
 
-    const samples = (): Record<string, () => Sample> => ({
+    const samples = (): Record<string, () => Sample | Promise<Sample>> => ({
       'GET /api/health': () => ({ url: '/api/health' }),
       'POST /api/sessions': () => ({ url: '/api/sessions', payload: { username: 'bank.analyst', password: 'bank.analyst-password' } }),
       'GET /api/openapi.json': () => ({ url: '/api/openapi.json' }),
@@ -51,6 +61,21 @@ for (const database of testDatabases()) {
       'GET /api/alerts/:id': () => ({ url: `/api/alerts/${bankAlertId}` }),
       'POST /api/ingest': () => ({ url: '/api/ingest', payload: demoNdjson().split('\n').slice(0, 5).join('\n'), headers: { 'content-type': 'application/x-ndjson' } }),
       'GET /api/audit': () => ({ url: '/api/audit' }),
+      'GET /api/incidents': () => ({ url: '/api/incidents' }),
+      'POST /api/incidents': () => ({ url: '/api/incidents', payload: { title: `Incident ${++counter}` } }),
+      'POST /api/incidents/group': () => ({ url: '/api/incidents/group', payload: { by: 'host', windowMinutes: 60 } }),
+      'GET /api/incidents/:id': () => ({ url: `/api/incidents/${bankIncidentId}` }),
+      'PATCH /api/incidents/:id': () => ({ url: `/api/incidents/${bankIncidentId}`, payload: { title: `Renamed ${++counter}` } }),
+      'PUT /api/incidents/:id/facts': () => ({ url: `/api/incidents/${bankIncidentId}/facts`, payload: { personalInformationPeopleLeaked: 2_000_000 } }),
+      'POST /api/incidents/:id/alerts': () => ({ url: `/api/incidents/${bankIncidentId}/alerts`, payload: { alertIds: [bankAlertId] } }),
+      'POST /api/incidents/:id/comments': () => ({ url: `/api/incidents/${bankIncidentId}/comments`, payload: { body: 'seen' } }),
+      'POST /api/incidents/:id/evidence': () => ({ url: `/api/incidents/${bankIncidentId}/evidence`, payload: { description: 'memory image', sha256: 'a'.repeat(64) } }),
+      'POST /api/incidents/:id/reports': () => ({ url: `/api/incidents/${bankIncidentId}/reports`, payload: { kind: 'follow-up', fields: {} } }),
+      'GET /api/reports/:id': () => ({ url: `/api/reports/${bankReportId}` }),
+      'GET /api/reports/:id/html': () => ({ url: `/api/reports/${bankReportId}/html` }),
+      'POST /api/reports/:id/submit': async () => ({ url: `/api/reports/${await draftBankReport()}/submit` }),
+      'GET /api/hub/reports': () => ({ url: '/api/hub/reports' }),
+      'GET /api/hub/reports/:id': () => ({ url: `/api/hub/reports/${bankReportId}` }),
       'POST /api/detections': () => ({
         url: '/api/detections',
         payload: { detections: [{ rule: { id: 'r1', title: 'Pushed Rule', level: 'high', tags: ['attack.t1059'], references: [], file: 'rules/r1.yml' }, event: { time: '2026-11-20T10:00:00Z', computer: 'ws1', ref: { file: 'a.evtx', record: 7 } }, fields: { Image: 'x.exe' } }] },
@@ -69,7 +94,7 @@ for (const database of testDatabases()) {
       for (const route of world.app.declaredRoutes) {
         const key = `${route.method} ${route.url}`;
         for (const caller of callers) {
-          const sample = samples()[key]();
+          const sample = await samples()[key]();
           const payload = typeof sample.payload === 'string' ? sample.payload : sample.payload === undefined ? undefined : JSON.stringify(sample.payload);
           const response = await world.app.inject({
             method: route.method as 'GET',
@@ -95,12 +120,15 @@ for (const database of testDatabases()) {
           if (status === 403 && ADMIN_FOR_OTHERS.has(key) && caller.role !== 'admin' && caller.organisation.id === world.bank.id) continue;
           if (status >= 400) {
             // Allowed, but the object is the bank's: another organisation gets 404, as if it did not exist.
-            const foreignObject = route.url.includes(':id') && caller.organisation.id !== world.bank.id;
+            const foreignObject = route.url.includes(':id') && caller.organisation.id !== (route.permission === 'hub:reports' ? world.hub.id : world.bank.id);
             if (!(foreignObject && status === 404)) failures.push(`${key} as ${who}: ${status} ${response.body}`);
             continue;
           }
-          if (route.url.includes(':id') && caller.organisation.id !== world.bank.id) failures.push(`${key} as ${who}: ${status}, the bank's object reached another organisation`);
+          // The bank's objects belong to the bank, and its submitted reports to its hub as well.
+          const owners = route.permission === 'hub:reports' ? [world.hub.id] : [world.bank.id];
+          if (route.url.includes(':id') && !owners.includes(caller.organisation.id)) failures.push(`${key} as ${who}: ${status}, the bank's object reached another organisation`);
           if (route.method === 'GET' && caller.organisation.id !== world.bank.id && response.body.includes(bankAlertId)) failures.push(`${key} as ${who}: a bank alert id in the answer`);
+          if (route.method === 'GET' && caller.organisation.id === world.rail.id && response.body.includes(bankIncidentId)) failures.push(`${key} as ${who}: the bank's incident in the answer`);
           if (route.method === 'GET' && caller.organisation.id !== world.bank.id && /bank\.(analyst|admin|auditor)/.test(response.body)) failures.push(`${key} as ${who}: a bank user in the answer`);
         }
       }

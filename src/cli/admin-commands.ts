@@ -20,14 +20,14 @@ export function registerAdminCommands(program: Command, setExitCode: (code: numb
     .option('--province <province>')
     .option('--cii', 'a critical information infrastructure operator (1-hour reporting deadline)')
     .option('--mlps <level>', 'MLPS (等级保护) level, 1–5')
-    .option('--operator-type <type>', 'cii, central-organ or other (default: cii with --cii, else other)')
+    .option('--operator-type <type>', 'cii-operator, central-state-organ or other-operator (default: cii-operator with --cii, else other-operator)')
     .action(async (name: string, options: DatabaseCliOptions & { hub?: boolean; reportsTo?: string; sector?: string; province?: string; cii?: boolean; mlps?: string; operatorType?: string }) => {
       await withDatabase(options, async (db) => {
         const hub = options.hub ? undefined : await findOrganisationByName(db, options.reportsTo ?? '');
         if (!options.hub && hub === undefined) throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--reports-to', reason: options.reportsTo ? `no organisation named '${options.reportsTo}'` : 'an operator needs --reports-to <hub name> (or give --hub)' });
         const mlpsLevel = options.mlps === undefined ? undefined : Number(options.mlps);
         if (mlpsLevel !== undefined && !(Number.isInteger(mlpsLevel) && mlpsLevel >= 1 && mlpsLevel <= 5)) throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--mlps', reason: `'${options.mlps}' is not a level from 1 to 5` });
-        if (options.operatorType !== undefined && !['cii', 'central-organ', 'other'].includes(options.operatorType)) throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--operator-type', reason: `'${options.operatorType}' is not cii, central-organ or other` });
+        if (options.operatorType !== undefined && !['cii-operator', 'central-state-organ', 'other-operator'].includes(options.operatorType)) throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--operator-type', reason: `'${options.operatorType}' is not cii-operator, central-state-organ or other-operator` });
         const created = await createOrganisation(
           db,
           { name, kind: options.hub ? 'hub' : 'operator', hubId: hub?.id, sector: options.sector, province: options.province, cii: options.cii, mlpsLevel, operatorType: options.operatorType as OperatorType | undefined },

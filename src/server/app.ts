@@ -5,6 +5,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { loadIncidentRegulations, type IncidentRegulations } from '../incidents/regulations/load-regulations.js';
 import type { Database } from '../store/database.js';
 import { registerAuthorisation } from './authorise.js';
 import { registerErrorReplies } from './error-replies.js';
@@ -12,6 +13,8 @@ import type { LiveDetection } from './live-detection.js';
 import { alertRoutes } from './routes/alerts.js';
 import { auditRoutes } from './routes/audit.js';
 import { detectionRoutes } from './routes/detections.js';
+import { incidentRoutes } from './routes/incidents.js';
+import { reportRoutes } from './routes/reports.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { organisationRoutes } from './routes/organisations.js';
@@ -47,6 +50,8 @@ declare module 'fastify' {
 export interface ServerParts {
   readonly db: Database;
   readonly detection: LiveDetection;
+  /** Grading thresholds and deadlines (data/regulations/, with any override); default: the built-in data. */
+  readonly regulations?: IncidentRegulations;
   readonly limits?: Partial<ServerLimits>;
   /** pino options, or false for no logs (tests). */
   readonly logger?: boolean | Record<string, unknown>;
@@ -92,6 +97,9 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   await app.register(alertRoutes(parts.db));
   await app.register(ingestRoutes(parts.db, parts.detection, limits.eventsPerBatch));
   await app.register(detectionRoutes(parts.db));
+  const regulations = parts.regulations ?? loadIncidentRegulations();
+  await app.register(incidentRoutes(parts.db, regulations));
+  await app.register(reportRoutes(parts.db, regulations));
   await app.register(auditRoutes(parts.db));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   return app;

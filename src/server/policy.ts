@@ -19,6 +19,13 @@ export const PERMISSIONS = {
   /** Raw alerts stay with the operator: the hub sees reports, not alerts. */
   'alerts:read': { roles: ['admin', 'analyst', 'reporter', 'auditor'], kinds: ['operator'] },
   'alerts:ingest': { roles: ['admin', 'analyst'], kinds: ['operator'] },
+  'incidents:read': { roles: ['admin', 'analyst', 'reporter', 'auditor'], kinds: ['operator'] },
+  'incidents:write': { roles: ['admin', 'analyst'], kinds: ['operator'] },
+  /** Drafting a report: the analyst who knows the incident, or the reporter who answers for it. */
+  'reports:write': { roles: ['admin', 'analyst', 'reporter'], kinds: ['operator'] },
+  'reports:submit': { roles: ['admin', 'reporter'], kinds: ['operator'] },
+  /** The coordination centre reads the reports its operators submitted, with their timeliness. */
+  'hub:reports': { roles: ['admin', 'analyst', 'reporter', 'auditor'], kinds: ['hub'] },
   'audit:read': { roles: ['admin', 'auditor'], kinds: ['hub', 'operator'] },
 } as const satisfies Record<string, { roles: readonly Role[]; kinds: readonly OrganisationKind[] }>;
 

@@ -21,7 +21,7 @@ export const organisation = {
     province: { type: ['string', 'null'] },
     cii: { type: 'boolean' },
     mlpsLevel: { type: ['integer', 'null'] },
-    operatorType: { type: 'string', enum: ['cii', 'central-organ', 'other'] },
+    operatorType: { type: 'string', enum: ['cii-operator', 'central-state-organ', 'other-operator'] },
     createdAt: { type: 'string' },
   },
 } as const;

@@ -182,3 +182,24 @@ function decodeCursor(cursor: string): { time: string; id: string } {
   }
   throw rampartError('RAMPART_E_INVALID_REQUEST', { reason: 'cursor is not one this server gave out' });
 }
+
+/** Alerts in no incident yet, oldest first, for grouping into incidents (at most `limit`). */
+export async function alertsOutsideIncidents(db: Queryable, organisationId: string, filter: Pick<AlertFilter, 'from' | 'to' | 'minLevel'>, limit = 10_000): Promise<Alert[]> {
+  const levels = filter.minLevel ? LEVELS.slice(LEVELS.indexOf(filter.minLevel)) : LEVELS;
+  const rows = await db.query<AlertRecord>(
+    `SELECT ${LIST_COLUMNS} FROM alerts a
+      WHERE organisation_id = $1 AND level = ANY($2::text[])
+        AND ($3::timestamptz IS NULL OR event_time >= $3) AND ($4::timestamptz IS NULL OR event_time < $4)
+        AND NOT EXISTS (SELECT 1 FROM incident_alerts x WHERE x.alert_id = a.id)
+      ORDER BY event_time, id LIMIT $5`,
+    [organisationId, levels, filter.from ?? null, filter.to ?? null, limit],
+  );
+  return rows.map((row) => toAlert(row, false));
+}
+
+/** Several alerts of one organisation by id, without their raw events, in event order. */
+export async function alertsByIds(db: Queryable, organisationId: string, ids: readonly string[]): Promise<Alert[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.query<AlertRecord>(`SELECT ${LIST_COLUMNS} FROM alerts WHERE organisation_id = $1 AND id = ANY($2::text[]) ORDER BY event_time, id`, [organisationId, ids]);
+  return rows.map((row) => toAlert(row, false));
+}

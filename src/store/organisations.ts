@@ -4,8 +4,8 @@ import { appendAudit } from './audit-log.js';
 import type { Database, Queryable } from './database.js';
 
 export type OrganisationKind = 'hub' | 'operator';
-/** Decides the first-report deadline (data/regulations/incident-reporting.yaml). */
-export type OperatorType = 'cii' | 'central-organ' | 'other';
+/** Decides the first-report deadline: the operator types of data/regulations/incident-reporting.yaml. */
+export type OperatorType = 'cii-operator' | 'central-state-organ' | 'other-operator';
 
 export interface Organisation {
   readonly id: string;
@@ -66,7 +66,7 @@ export async function createOrganisation(db: Database, input: NewOrganisation, a
       if (hub?.kind !== 'hub') throw rampartError('RAMPART_E_INVALID_REQUEST', { reason: 'an operator needs the id of the hub it reports to (hubId)' });
     }
     // A CII operator reports within the CII deadline unless it says otherwise.
-    const operatorType: OperatorType = input.operatorType ?? (input.cii ? 'cii' : 'other');
+    const operatorType: OperatorType = input.operatorType ?? (input.cii ? 'cii-operator' : 'other-operator');
     const [row] = await tx.query<OrganisationRecord>(
       `INSERT INTO organisations (name, kind, hub_id, sector, province, cii, mlps_level, operator_type)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,

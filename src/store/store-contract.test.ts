@@ -43,7 +43,7 @@ for (const database of testDatabases()) {
       const db = await database.open();
       const hub = await createOrganisation(db, { name: 'National CERT', kind: 'hub' }, 'system');
       const bank = await createOrganisation(db, { name: 'Bank', kind: 'operator', hubId: hub.id, sector: 'finance', province: 'Beijing', cii: true, mlpsLevel: 3 }, 'system');
-      expect(bank).toMatchObject({ kind: 'operator', hubId: hub.id, cii: true, operatorType: 'cii', mlpsLevel: 3 });
+      expect(bank).toMatchObject({ kind: 'operator', hubId: hub.id, cii: true, operatorType: 'cii-operator', mlpsLevel: 3 });
       await expect(createOrganisation(db, { name: 'Orphan', kind: 'operator' }, 'system')).rejects.toMatchObject({ code: 'RAMPART_E_INVALID_REQUEST' });
       await expect(createOrganisation(db, { name: 'Bank', kind: 'hub' }, 'system')).rejects.toMatchObject({ code: 'RAMPART_E_CONFLICT' });
       expect((await listOperators(db, hub.id)).map((org) => org.name)).toEqual(['Bank']);

@@ -15,7 +15,7 @@ const newOperator = {
     province: { type: 'string', maxLength: 100 },
     cii: { type: 'boolean' },
     mlpsLevel: { type: 'integer', minimum: 1, maximum: 5 },
-    operatorType: { type: 'string', enum: ['cii', 'central-organ', 'other'] },
+    operatorType: { type: 'string', enum: ['cii-operator', 'central-state-organ', 'other-operator'] },
   },
   required: ['name'],
   additionalProperties: false,

@@ -18,7 +18,7 @@ CREATE TABLE organisations (
   province text,
   cii boolean NOT NULL DEFAULT false,
   mlps_level smallint CHECK (mlps_level BETWEEN 1 AND 5),
-  operator_type text NOT NULL DEFAULT 'other' CHECK (operator_type IN ('cii', 'central-organ', 'other')),
+  operator_type text NOT NULL DEFAULT 'other-operator' CHECK (operator_type IN ('cii-operator', 'central-state-organ', 'other-operator')),
   created_at timestamptz NOT NULL DEFAULT now(),
   CHECK ((kind = 'hub') = (hub_id IS NULL))
 );
