@@ -67,3 +67,16 @@ export function demoNdjson(): string {
 export function bearer(member: Member): Record<string, string> {
   return { authorization: `Bearer ${member.token}` };
 }
+
+/** The demo Sysmon events again, each with new record ids: new events to the server, not a retry. */
+export function renumberedDemoNdjson(round: number): string {
+  return demoNdjson()
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const event = JSON.parse(line) as { Event: { System: { EventRecordID: number } } };
+      event.Event.System.EventRecordID += round * 1_000_000;
+      return JSON.stringify(event);
+    })
+    .join('\n');
+}

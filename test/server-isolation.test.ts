@@ -3,6 +3,7 @@
 // the policy says — 401 without a token, 403 where the role or organisation kind may not, and for an
 // allowed caller from another organisation, 404 for the object or a list without it. A route added
 // without a sample request here fails the walk, so no route escapes it. Runs on both databases.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refusal, type Permission } from '../src/server/policy.js';
 import { testDatabases } from './databases.js';
@@ -15,6 +16,9 @@ interface Sample {
   readonly headers?: Record<string, string>;
 }
 
+/** A valid rule with an id of its own, so each one added is a new rule. */
+const ruleText = (): string => `title: Walk Rule\nid: ${randomUUID()}\nlogsource:\n    product: windows\n    service: sysmon\ndetection:\n    selection:\n        EventID: 1\n    condition: selection\nlevel: low\n`;
+
 /** Routes whose own object rule narrows the policy: only an admin acts on another user's object. */
 const ADMIN_FOR_OTHERS = new Set(['DELETE /api/tokens/:id']);
 
@@ -24,6 +28,7 @@ for (const database of testDatabases()) {
     let bankAlertId: string;
     let bankIncidentId: string;
     let bankReportId: string;
+    let bankRuleId: string;
     let counter = 0;
     beforeAll(async () => {
       world = await buildWorld(database);
@@ -34,6 +39,7 @@ for (const database of testDatabases()) {
       bankIncidentId = (await world.app.inject({ method: 'POST', url: '/api/incidents', headers: analyst, payload: { title: 'Walk incident', alertIds: [bankAlertId] } })).json().id;
       await world.app.inject({ method: 'PUT', url: `/api/incidents/${bankIncidentId}/facts`, headers: analyst, payload: { personalInformationPeopleLeaked: 2_000_000 } });
       bankReportId = await draftBankReport();
+      bankRuleId = (await world.app.inject({ method: 'POST', url: '/api/rules', headers: bearer(world.members['bank.admin']), payload: { yaml: ruleText() } })).json().id;
       expect((await world.app.inject({ method: 'POST', url: `/api/reports/${bankReportId}/submit`, headers: bearer(world.members['bank.admin']) })).statusCode).toBe(200);
     });
     /** A fresh draft report of the bank's incident (submitting one uses it up). */
@@ -75,6 +81,11 @@ for (const database of testDatabases()) {
       'GET /api/reports/:id/html': () => ({ url: `/api/reports/${bankReportId}/html` }),
       'POST /api/reports/:id/submit': async () => ({ url: `/api/reports/${await draftBankReport()}/submit` }),
       'GET /api/hub/reports': () => ({ url: '/api/hub/reports' }),
+      'GET /api/rules': () => ({ url: '/api/rules' }),
+      'POST /api/rules': () => ({ url: '/api/rules', payload: { yaml: ruleText() } }),
+      'PATCH /api/rules/:id': () => ({ url: `/api/rules/${bankRuleId}`, payload: { enabled: true } }),
+      'PUT /api/rules/suppressed/:ruleId': () => ({ url: '/api/rules/suppressed/5035eeab-6d6e-4821-9fdb-fb6857473b01', payload: { reason: 'walk' } }),
+      'DELETE /api/rules/suppressed/:ruleId': () => ({ url: '/api/rules/suppressed/5035eeab-6d6e-4821-9fdb-fb6857473b01' }),
       'GET /api/hub/reports/:id': () => ({ url: `/api/hub/reports/${bankReportId}` }),
       'POST /api/detections': () => ({
         url: '/api/detections',

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { relative } from 'node:path';
 import type { RuleError } from '../sigma/parse/rule-types.js';
+import { registerRulesAdminCommands } from './rules-admin-commands.js';
 import { loadRuleSetFromOptions, ruleSetOptions, type RuleSetCliOptions } from './rule-set-options.js';
 
 interface CheckOptions extends RuleSetCliOptions {
@@ -9,7 +10,8 @@ interface CheckOptions extends RuleSetCliOptions {
 }
 
 export function registerRulesCommand(program: Command, setExitCode: (code: number) => void): void {
-  const rules = program.command('rules').description('Work with Sigma rules');
+  const rules = program.command('rules').description('Work with Sigma rules: check them, and manage the rules a server runs');
+  registerRulesAdminCommands(rules);
   const check = rules
     .command('check')
     .description('Load rules as a hunt would; list every rejected rule with file:line:column and the reason')

@@ -8,6 +8,7 @@ import type { SigmaEngine } from '../sigma/engine/sigma-engine.js';
 import { toDetection } from '../sigma/engine/to-detection.js';
 import { eventIdentity } from '../store/alert-id.js';
 import type { NewAlert } from '../store/alerts.js';
+import { ruleKey, type OrganisationRuleSet } from './organisation-rules.js';
 
 export class LiveDetection {
   private constructor(
@@ -22,6 +23,11 @@ export class LiveDetection {
     return new LiveDetection(ruleSet.engine, options, { loaded: ruleSet.engine.ruleCount, rejected: ruleSet.rejected.length });
   }
 
+  /** Extra log-source mapping files the rules were loaded with; organisations' own rules use them too. */
+  get mappingFiles(): readonly string[] {
+    return this.options.mappingFiles ?? [];
+  }
+
   /** Loads the rules again; the old engine keeps serving until the new one is ready. */
   async reload(): Promise<void> {
     const ruleSet = await loadRuleSet(this.options);
@@ -34,18 +40,28 @@ export class LiveDetection {
    * `identityOf` says what makes an event itself (default: its time and fields, so a batch sent again
    * is recognised); a stream without retries, like syslog, gives each message its own.
    */
-  detect(events: readonly LogEvent[], source: string, receivedAt: string, identityOf: (event: LogEvent) => string = eventIdentity): NewAlert[] {
+  detect(
+    events: readonly LogEvent[],
+    source: string,
+    receivedAt: string,
+    identityOf: (event: LogEvent) => string = eventIdentity,
+    organisationRules: OrganisationRuleSet = { suppressed: new Set() },
+  ): NewAlert[] {
     const engine = this.engine;
+    const extra = organisationRules.engine;
+    const suppressed = organisationRules.suppressed;
     const alerts: NewAlert[] = [];
     for (const event of events) {
-      const matched = engine.match(event);
+      const base = engine.match(event);
+      const matched = extra === undefined ? base : [...base, ...extra.match(event)];
       if (matched.length === 0) continue;
       const identity = identityOf(event);
       for (const compiled of matched) {
+        if (suppressed.size > 0 && suppressed.has(ruleKey(compiled.rule))) continue;
         const detection = toDetection(compiled, event);
         const eventId = Number(detection.event.eventId);
         alerts.push({
-          ruleId: detection.rule.id ?? `${detection.rule.file}#${detection.rule.title}`,
+          ruleId: ruleKey(compiled.rule),
           ruleTitle: detection.rule.title,
           level: detection.rule.level as Level,
           tags: detection.rule.tags.map((tag) => tag.toLowerCase()),

@@ -26,6 +26,10 @@ export const PERMISSIONS = {
   'reports:submit': { roles: ['admin', 'reporter'], kinds: ['operator'] },
   /** The coordination centre reads the reports its operators submitted, with their timeliness. */
   'hub:reports': { roles: ['admin', 'analyst', 'reporter', 'auditor'], kinds: ['hub'] },
+  'rules:read': { roles: ['admin', 'analyst', 'reporter', 'auditor'], kinds: ['hub', 'operator'] },
+  /** An operator's admin adds rules for the operator; the hub's admin adds rules for every operator. */
+  'rules:write': { roles: ['admin'], kinds: ['hub', 'operator'] },
+  'rules:suppress': { roles: ['admin'], kinds: ['operator'] },
   'audit:read': { roles: ['admin', 'auditor'], kinds: ['hub', 'operator'] },
 } as const satisfies Record<string, { roles: readonly Role[]; kinds: readonly OrganisationKind[] }>;
 

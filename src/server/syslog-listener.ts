@@ -14,6 +14,7 @@ import { SyslogFramer } from '../logs/syslog/syslog-framing.js';
 import { insertAlerts } from '../store/alerts.js';
 import type { Database } from '../store/database.js';
 import type { LiveDetection } from './live-detection.js';
+import { OrganisationRules } from './organisation-rules.js';
 
 export interface SyslogListenerOptions {
   readonly db: Database;
@@ -51,8 +52,11 @@ export class SyslogListener {
   private sequence = 0;
   /** Syslog has no retries: each message is its own event, even when two are identical. */
   private readonly started = Date.now();
+  private readonly organisationRules: OrganisationRules;
 
-  private constructor(private readonly options: SyslogListenerOptions) {}
+  private constructor(private readonly options: SyslogListenerOptions) {
+    this.organisationRules = new OrganisationRules(options.db, options.detection.mappingFiles);
+  }
 
   static async start(options: SyslogListenerOptions): Promise<SyslogListener> {
     const listener = new SyslogListener(options);
@@ -136,13 +140,14 @@ export class SyslogListener {
 
   private async store(events: readonly LogEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const alerts = this.options.detection.detect(events, 'syslog', new Date().toISOString(), (event) => `syslog:${this.started}:${event.ref.record}`);
-    if (alerts.length === 0) return;
     try {
+      const rules = await this.organisationRules.forOrganisation(this.options.organisationId);
+      const alerts = this.options.detection.detect(events, 'syslog', new Date().toISOString(), (event) => `syslog:${this.started}:${event.ref.record}`, rules);
+      if (alerts.length === 0) return;
       const { inserted } = await this.options.db.transaction((tx) => insertAlerts(tx, this.options.organisationId, alerts));
       this.stats.alerts += inserted;
     } catch (error) {
-      this.options.warn?.(`syslog: ${alerts.length} alert(s) not stored: ${(error as Error).message}`);
+      this.options.warn?.(`syslog: the alerts of ${events.length} message(s) were not stored: ${(error as Error).message}`);
     }
   }
 }

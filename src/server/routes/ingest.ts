@@ -11,11 +11,12 @@ import { insertAlerts } from '../../store/alerts.js';
 import type { Database } from '../../store/database.js';
 import { principalOf } from '../authorise.js';
 import type { LiveDetection } from '../live-detection.js';
+import type { OrganisationRules } from '../organisation-rules.js';
 
 const NDJSON_TYPES = ['application/x-ndjson', 'application/ndjson', 'application/jsonl'];
 const SHOWN_PROBLEMS = 5;
 
-export function ingestRoutes(db: Database, detection: LiveDetection, maxEventsPerBatch: number) {
+export function ingestRoutes(db: Database, detection: LiveDetection, organisationRules: OrganisationRules, maxEventsPerBatch: number) {
   return async (app: FastifyInstance): Promise<void> => {
     app.addContentTypeParser(NDJSON_TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));
     app.post<{ Body: string }>(
@@ -54,7 +55,8 @@ export function ingestRoutes(db: Database, detection: LiveDetection, maxEventsPe
           throw rampartError('RAMPART_E_INVALID_REQUEST', { reason: `${problems.length} bad line(s), nothing stored: ${shown.join('; ')}${more}` });
         }
         if (events.length > maxEventsPerBatch) throw rampartError('RAMPART_E_INVALID_REQUEST', { reason: `${events.length} events in one batch; send at most ${maxEventsPerBatch}` });
-        const alerts = detection.detect(events, 'ingest', new Date().toISOString());
+        const rules = await organisationRules.forOrganisation(principal.organisation.id);
+        const alerts = detection.detect(events, 'ingest', new Date().toISOString(), undefined, rules);
         const { inserted, duplicates } = alerts.length === 0 ? { inserted: 0, duplicates: 0 } : await db.transaction((tx) => insertAlerts(tx, principal.organisation.id, alerts));
         return { events: events.length, alerts: alerts.length, stored: inserted, duplicates };
       },

@@ -4,5 +4,6 @@ import type { Migration } from './migration.js';
 import { migration as organisationsUsersAudit } from './0001-organisations-users-audit.js';
 import { migration as alertsRules } from './0002-alerts-rules.js';
 import { migration as incidentsReports } from './0003-incidents-reports.js';
+import { migration as ruleSuppressions } from './0004-rule-suppressions.js';
 
-export const MIGRATIONS: readonly Migration[] = [organisationsUsersAudit, alertsRules, incidentsReports];
+export const MIGRATIONS: readonly Migration[] = [organisationsUsersAudit, alertsRules, incidentsReports, ruleSuppressions];
