@@ -60,6 +60,12 @@ for (const database of testDatabases()) {
       expect(page.alerts.every((alert: { level: string }) => ['high', 'critical'].includes(alert.level))).toBe(true);
       const one = (await world.app.inject({ url: `/api/alerts/${page.alerts[0].id}`, headers: bearer(analyst) })).json();
       expect(one.event).toMatchObject({ Channel: 'Microsoft-Windows-Sysmon/Operational' });
+      const summary = (await world.app.inject({ url: '/api/alerts/summary?from=2026-11-19T00:00:00Z&to=2026-11-21T00:00:00Z', headers: bearer(analyst) })).json();
+      expect(summary.total).toBe(result.alerts);
+      expect(summary.bucket).toBe('hour');
+      expect(summary.overTime.reduce((sum: number, row: { count: number }) => sum + row.count, 0)).toBe(summary.total);
+      expect(summary.topHosts[0].count).toBeGreaterThan(0);
+      expect(summary.techniques).toEqual(expect.arrayContaining([expect.objectContaining({ tactic: expect.any(String), technique: expect.stringMatching(/^T\d{4}/) })]));
       // The railway's analyst sees none of it.
       const rail = world.members['rail.analyst'];
       expect((await world.app.inject({ url: '/api/alerts', headers: bearer(rail) })).json().alerts).toEqual([]);

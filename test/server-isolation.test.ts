@@ -64,6 +64,7 @@ for (const database of testDatabases()) {
       'POST /api/tokens': () => ({ url: '/api/tokens', payload: { name: 'walk' } }),
       'DELETE /api/tokens/:id': () => ({ url: `/api/tokens/${world.members['bank.reporter'].tokenId}` }),
       'GET /api/alerts': () => ({ url: '/api/alerts' }),
+      'GET /api/alerts/summary': () => ({ url: '/api/alerts/summary?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z' }),
       'GET /api/alerts/:id': () => ({ url: `/api/alerts/${bankAlertId}` }),
       'POST /api/ingest': () => ({ url: '/api/ingest', payload: demoNdjson().split('\n').slice(0, 5).join('\n'), headers: { 'content-type': 'application/x-ndjson' } }),
       'GET /api/audit': () => ({ url: '/api/audit' }),

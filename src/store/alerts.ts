@@ -203,3 +203,49 @@ export async function alertsByIds(db: Queryable, organisationId: string, ids: re
   const rows = await db.query<AlertRecord>(`SELECT ${LIST_COLUMNS} FROM alerts WHERE organisation_id = $1 AND id = ANY($2::text[]) ORDER BY event_time, id`, [organisationId, ids]);
   return rows.map((row) => toAlert(row, false));
 }
+
+export interface AlertSummary {
+  readonly total: number;
+  readonly byLevel: Readonly<Record<string, number>>;
+  /** hour buckets up to 3 days, day buckets beyond. */
+  readonly bucket: 'hour' | 'day';
+  readonly overTime: readonly { readonly time: string; readonly level: Level; readonly count: number }[];
+  readonly topRules: readonly { readonly ruleId: string; readonly ruleTitle: string; readonly level: Level; readonly count: number }[];
+  readonly topHosts: readonly { readonly computer: string; readonly count: number }[];
+  /** ATT&CK tactic × technique from each alert's rule tags (attack.execution × attack.t1059.001). */
+  readonly techniques: readonly { readonly tactic: string; readonly technique: string; readonly count: number }[];
+}
+
+const TOP = 10;
+
+/** The picture of an organisation's alerts in a time range, for the dashboard's overview. */
+export async function summariseAlerts(db: Queryable, organisationId: string, from: string, to: string): Promise<AlertSummary> {
+  const bucket = Date.parse(to) - Date.parse(from) > 3 * 86_400_000 ? 'day' : 'hour';
+  const range = [organisationId, from, to];
+  const where = 'organisation_id = $1 AND event_time >= $2::timestamptz AND event_time < $3::timestamptz';
+  const byLevelRows = await db.query<{ level: Level; count: number }>(`SELECT level, count(*) AS count FROM alerts WHERE ${where} GROUP BY level`, range);
+  const overTime = await db.query<{ time: string; level: Level; count: number }>(
+    `SELECT date_trunc('${bucket}', event_time) AS time, level, count(*) AS count FROM alerts WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
+    range,
+  );
+  const topRules = await db.query<{ ruleId: string; ruleTitle: string; level: Level; count: number }>(
+    `SELECT rule_id AS "ruleId", min(rule_title) AS "ruleTitle", min(level) AS level, count(*) AS count FROM alerts WHERE ${where} GROUP BY rule_id ORDER BY count DESC, rule_id LIMIT ${TOP}`,
+    range,
+  );
+  const topHosts = await db.query<{ computer: string; count: number }>(
+    `SELECT computer, count(*) AS count FROM alerts WHERE ${where} AND computer IS NOT NULL GROUP BY computer ORDER BY count DESC, computer LIMIT ${TOP}`,
+    range,
+  );
+  const techniques = await db.query<{ tactic: string; technique: string; count: number }>(
+    `SELECT tactic, technique, count(*) AS count FROM (
+       SELECT id, tags FROM alerts WHERE ${where}
+     ) a
+     CROSS JOIN LATERAL (SELECT substr(t, 8) AS tactic FROM unnest(a.tags) t WHERE t LIKE 'attack.%' AND t !~ '^attack\\.(t[0-9]|g[0-9]|s[0-9])') tactics
+     CROSS JOIN LATERAL (SELECT upper(substr(t, 8)) AS technique FROM unnest(a.tags) t WHERE t ~ '^attack\\.t[0-9]{4}') techniques
+     GROUP BY tactic, technique ORDER BY tactic, count DESC`,
+    range,
+  );
+  const byLevel: Record<string, number> = Object.fromEntries(LEVELS.map((level) => [level, 0]));
+  for (const row of byLevelRows) byLevel[row.level] = row.count;
+  return { total: byLevelRows.reduce((sum, row) => sum + row.count, 0), byLevel, bucket, overTime, topRules, topHosts, techniques };
+}

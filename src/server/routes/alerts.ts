@@ -4,7 +4,7 @@ import '../fastify-types.js';
 import type { FastifyInstance } from 'fastify';
 import { rampartError } from '../../core/errors.js';
 import { LEVELS, type Level } from '../../core/level.js';
-import { getAlert, listAlerts, MAX_PAGE } from '../../store/alerts.js';
+import { getAlert, listAlerts, MAX_PAGE, summariseAlerts } from '../../store/alerts.js';
 import type { Database } from '../../store/database.js';
 import { principalOf } from '../authorise.js';
 import { idParams } from '../schemas.js';
@@ -58,6 +58,24 @@ export function alertRoutes(db: Database) {
           cursor: query.cursor,
           limit: query.limit,
         });
+      },
+    );
+
+    app.get<{ Querystring: { from?: string; to?: string } }>(
+      '/api/alerts/summary',
+      {
+        config: { permission: 'alerts:read' },
+        schema: {
+          tags: ['alerts'],
+          summary: 'Counts for the overview: by level, over time, top rules and hosts, ATT&CK tactic × technique (default: the last 7 days)',
+          querystring: { type: 'object', properties: { from: { type: 'string', format: 'date-time' }, to: { type: 'string', format: 'date-time' } }, additionalProperties: false },
+        },
+      },
+      async (request) => {
+        const to = request.query.to ?? new Date().toISOString();
+        const from = request.query.from ?? new Date(Date.parse(to) - 7 * 86_400_000).toISOString();
+        if (Date.parse(from) >= Date.parse(to)) throw rampartError('RAMPART_E_INVALID_REQUEST', { reason: 'from must be before to' });
+        return summariseAlerts(db, principalOf(request).organisation.id, from, to);
       },
     );
 
