@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { EXIT_CODES, exitCodeOf, isRampartError } from '../core/errors.js';
 import { packageRoot } from '../hunt/package-paths.js';
 import { registerAdminCommands } from './admin-commands.js';
+import { registerDemoCommand } from './demo-command.js';
 import { registerEvtxCommand } from './evtx-command.js';
 import { registerHuntCommand } from './hunt-command.js';
 import { registerRulesCommand } from './rules-command.js';
@@ -38,6 +39,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerRulesCommand(program, setExitCode);
   registerEvtxCommand(program, setExitCode);
   registerServeCommand(program);
+  registerDemoCommand(program);
   registerAdminCommands(program, setExitCode);
   try {
     await program.parseAsync([...argv]);

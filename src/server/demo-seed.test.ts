@@ -1,0 +1,30 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { builtinRulesDirectory } from '../hunt/package-paths.js';
+import { listAlerts } from '../store/alerts.js';
+import { listIncidents } from '../store/incidents.js';
+import { findOrganisationByName, listOperators } from '../store/organisations.js';
+import { openDatabase } from '../store/open-database.js';
+import { signIn } from '../store/users.js';
+import { seedDemo } from './demo-seed.js';
+import { LiveDetection } from './live-detection.js';
+
+describe('the demo world', async () => {
+  const db = await openDatabase({ dataDirectory: 'memory' });
+  afterAll(() => db.close());
+
+  it('is seeded once: a hub, two operators, a user of every role, the demo alerts and an incident', async () => {
+    const detection = await LiveDetection.start({ rulePaths: [builtinRulesDirectory()], cacheDirectory: null });
+    const world = await seedDemo(db, detection);
+    expect(world).toMatchObject({ seeded: true, alerts: 19 });
+    expect(world.users).toHaveLength(12);
+    for (const user of world.users) expect((await signIn(db, user.username, user.password))?.user.role).toBe(user.role);
+    const hub = await findOrganisationByName(db, 'National Cybersecurity Coordination Centre (demo)');
+    const operators = await listOperators(db, hub?.id ?? '');
+    expect(operators.map((operator) => operator.sector).sort()).toEqual(['energy', 'transport']);
+    const grid = operators.find((operator) => operator.sector === 'energy');
+    expect((await listAlerts(db, grid?.id ?? '', { limit: 500 })).alerts).toHaveLength(19);
+    expect((await listIncidents(db, grid?.id ?? ''))[0]).toMatchObject({ status: 'triage', alertCount: 3 });
+    expect(await seedDemo(db, detection)).toMatchObject({ seeded: false, alerts: 0 });
+    expect((await listAlerts(db, grid?.id ?? '', { limit: 500 })).alerts).toHaveLength(19);
+  });
+});
