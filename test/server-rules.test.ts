@@ -72,6 +72,14 @@ for (const database of testDatabases()) {
       expect((await world.app.inject({ method: 'PUT', url: `/api/rules/suppressed/${SHADOW_COPY_RULE}`, headers: as('bank.admin'), payload: { reason: 'backup software does this nightly' } })).statusCode).toBe(204);
       expect((await ingest('bank')).has('Volume Shadow Copies Deleted With Vssadmin or WMIC')).toBe(false);
       expect((await ingest('rail')).has('Volume Shadow Copies Deleted With Vssadmin or WMIC')).toBe(true);
+      // Pushed from a hunt elsewhere, the suppressed rule's detection is not stored either.
+      const pushed = await world.app.inject({
+        method: 'POST',
+        url: '/api/detections',
+        headers: as('bank.analyst'),
+        payload: { detections: [{ rule: { id: SHADOW_COPY_RULE, title: 'Volume Shadow Copies Deleted With Vssadmin or WMIC', level: 'high', tags: [], references: [], file: 'x.yml' }, event: { ref: { file: 'host.evtx', record: 1 } }, fields: {} }] },
+      });
+      expect(pushed.json()).toMatchObject({ detections: 1, suppressed: 1, stored: 0 });
       expect((await world.app.inject({ method: 'DELETE', url: `/api/rules/suppressed/${SHADOW_COPY_RULE}`, headers: as('bank.admin') })).statusCode).toBe(204);
       expect((await ingest('bank')).has('Volume Shadow Copies Deleted With Vssadmin or WMIC')).toBe(true);
     });

@@ -100,7 +100,7 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   const organisationRules = new OrganisationRules(parts.db, parts.detection.mappingFiles);
   await app.register(ingestRoutes(parts.db, parts.detection, organisationRules, limits.eventsPerBatch));
   await app.register(ruleRoutes(parts.db, parts.detection, organisationRules));
-  await app.register(detectionRoutes(parts.db));
+  await app.register(detectionRoutes(parts.db, organisationRules));
   const regulations = parts.regulations ?? loadIncidentRegulations();
   await app.register(incidentRoutes(parts.db, regulations));
   await app.register(reportRoutes(parts.db, regulations));

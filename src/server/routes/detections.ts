@@ -9,6 +9,7 @@ import { canonicalJson } from '../../store/canonical-json.js';
 import { insertAlerts, type NewAlert } from '../../store/alerts.js';
 import type { Database } from '../../store/database.js';
 import { principalOf } from '../authorise.js';
+import type { OrganisationRules } from '../organisation-rules.js';
 
 export const MAX_PUSHED = 5000;
 
@@ -54,7 +55,7 @@ const detection = {
   additionalProperties: false,
 } as const;
 
-export function detectionRoutes(db: Database) {
+export function detectionRoutes(db: Database, organisationRules: OrganisationRules) {
   return async (app: FastifyInstance): Promise<void> => {
     app.post<{ Body: { detections: Detection[] } }>(
       '/api/detections',
@@ -69,7 +70,10 @@ export function detectionRoutes(db: Database) {
       async (request) => {
         const principal = principalOf(request);
         const receivedAt = new Date().toISOString();
-        const alerts = request.body.detections.map((found): NewAlert => {
+        // A rule the operator switched off stays off for what a hunt elsewhere found with it too.
+        const { suppressed } = await organisationRules.forOrganisation(principal.organisation.id);
+        const kept = request.body.detections.filter((found) => !suppressed.has(found.rule.id ?? `${found.rule.file}#${found.rule.title}`));
+        const alerts = kept.map((found): NewAlert => {
           const time = found.event.time !== undefined && !Number.isNaN(Date.parse(found.event.time)) ? new Date(found.event.time).toISOString() : receivedAt;
           const eventId = Number(found.event.eventId);
           return {
@@ -88,7 +92,7 @@ export function detectionRoutes(db: Database) {
           };
         });
         const { inserted, duplicates } = await db.transaction((tx) => insertAlerts(tx, principal.organisation.id, alerts));
-        return { detections: alerts.length, stored: inserted, duplicates };
+        return { detections: request.body.detections.length, suppressed: request.body.detections.length - kept.length, stored: inserted, duplicates };
       },
     );
   };
