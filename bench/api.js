@@ -45,6 +45,9 @@ const TARGET_INGEST_RATIO = 0.5;
 const TARGET_P95_MS = 100;
 /** Alerts of a second operator, so every query has another organisation's rows to skip. */
 const OTHER_OPERATOR_SHARE = 0.05;
+/** Time one query kind may take in all before it stops short of --requests, and the fewest samples it then has. */
+const KIND_BUDGET_MS = 30_000;
+const MIN_SAMPLES = 8;
 
 const options = parseArguments(process.argv.slice(2));
 const sigmaDir = defaultSigmaDirectory();
@@ -325,11 +328,20 @@ async function queryBenchmark(kind, store) {
   const sizes = Object.fromEntries(Object.keys(kinds).map((name) => [name, []]));
   const names = Object.keys(kinds);
   const t1 = performance.now();
+  const spent = Object.fromEntries(names.map((name) => [name, 0]));
+  const cut = new Set();
   for (let round = 0; round < options.requests; round++) {
     // Kinds in a new order each round, so a slow patch of the machine does not fall on one kind.
     for (const name of shuffle(names, random)) {
+      // A kind that takes seconds a request stops at its time budget (with at least MIN_SAMPLES), so
+      // one slow kind does not make the run last many minutes; its n shows how many it got.
+      if (spent[name] > KIND_BUDGET_MS && samples[name].length >= MIN_SAMPLES) {
+        cut.add(name);
+        continue;
+      }
       const { ms, body } = await get(kinds[name]());
       samples[name].push(ms);
+      spent[name] += ms;
       sizes[name].push(body.alerts.length);
     }
   }
@@ -355,6 +367,7 @@ async function queryBenchmark(kind, store) {
   const overall = { name: 'overall', n: all.length, p50: quantile(all, 0.5), p95: quantile(all, 0.95), p99: quantile(all, 0.99) };
   await server.stop();
   console.log(`  requests ${count(all.length)} in ${querySeconds.toFixed(1)} s, one at a time (default page of 100; deep paging: ${chains} walks of ${options.pages} pages, to page ${deepest}, every other with minLevel=medium)`);
+  if (cut.size > 0) console.log(`           stopped at the ${KIND_BUDGET_MS / 1000} s budget of a kind: ${[...cut].join(', ')}`);
   console.log(`  ${'kind'.padEnd(20)} ${'n'.padStart(4)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)}   p95 vs ${TARGET_P95_MS} ms`);
   for (const row of [...stats, overall]) {
     console.log(`  ${row.name.padEnd(20)} ${String(row.n).padStart(4)} ${ms(row.p50)} ${ms(row.p95)} ${ms(row.p99)}   ${verdict(row.p95 < TARGET_P95_MS)}${row.rows !== undefined && !Number.isNaN(row.rows) ? `   (${row.rows.toFixed(0)} alerts a page on average)` : ''}`);
@@ -374,8 +387,9 @@ async function explainSlow(database, organisationId, names, anchor) {
   await client.connect();
   const columns = 'id, organisation_id, rule_id, rule_title, level, tags, event_time, computer, channel, event_id, source, fields, received_at';
   const queries = {
-    'tag=Z': ["$2 = ANY(tags)", ['attack.t1003']],
-    'q=common text': ["(rule_title ILIKE $2 OR computer ILIKE $2 OR fields::text ILIKE $2)", ['%certutil%']],
+    // A technique tag of a rule that seldom fires: the walk down the time index finds few rows to keep.
+    'tag=Z': ['$2 = ANY(tags)', [ruleTags(RULES - 1)[1]]],
+    'q=common text': ["(rule_title ILIKE $2 OR computer ILIKE $2 OR fields::text ILIKE $2)", ['%user007%']],
     'q=rare text': ["(rule_title ILIKE $2 OR computer ILIKE $2 OR fields::text ILIKE $2)", ['%evil-c2.example.net%']],
     'minLevel=high': ['level = ANY($2::text[])', [['high', 'critical']]],
     'host=X': ['computer = $2', [hostName(250)]],
@@ -454,7 +468,7 @@ function printQuerySummary(results) {
 function table(header, rows) {
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => String(row[i] ?? '').length)));
   // Figures right-aligned, words (names, verdicts, notes) left-aligned.
-  const cellText = (cell, i) => (/^[\d.,]+( |×|$)/.test(String(cell)) ? String(cell).padStart(widths[i]) : String(cell).padEnd(widths[i]));
+  const cellText = (cell, i) => (i < header.length - 1 && /^[\d.,]+( |×|$)/.test(String(cell)) ? String(cell).padStart(widths[i]) : String(cell).padEnd(widths[i]));
   for (const row of [header, ...rows]) console.log('  ' + row.map(cellText).join('   ').trimEnd());
 }
 

@@ -46,7 +46,7 @@ export function userName(user) {
 
 export const TEXT_TERMS = {
   /** In the fields of many alerts: the search stops after a page of matches. */
-  common: ['powershell', 'certutil', 'CORP\\user007'],
+  common: ['powershell', 'certutil', 'user007'],
   /** In very few alerts, or none: the search reads the whole table. */
   rare: ['deadbeef-not-there', 'evil-c2.example.net', '10.66.66.66'],
 };
