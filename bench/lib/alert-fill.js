@@ -58,8 +58,11 @@ export const TEXT_TERMS = {
 export async function fillAlerts(db, organisationId, count, { label, anchor, onProgress }) {
   // Rows per rule skewed (power of a uniform draw): rule 0 fires most. Hosts skewed more mildly.
   const sql = `
-    INSERT INTO alerts (id, organisation_id, rule_id, rule_title, level, tags, event_time, computer, channel, event_id, source, fields, event, received_at)
-    SELECT substr(md5($3 || g::text) || md5(g::text || $3), 1, 40),
+    INSERT INTO alerts (id, organisation_id, rule_id, rule_title, level, tags, event_time, computer, channel, event_id, source, fields, event, received_at, search_text)
+    SELECT id, organisation_id, rule_id, rule_title, level, tags, event_time, computer, channel, event_id, source, fields, event, received_at,
+           -- As insertAlerts writes it: title, host and the field values, lower-cased.
+           lower(rule_title || ' ' || coalesce(computer, '') || ' ' || (SELECT string_agg(value, ' ') FROM jsonb_each_text(fields)))
+    FROM (SELECT substr(md5($3 || g::text) || md5(g::text || $3), 1, 40),
            $1::uuid,
            'bench-rule-' || lpad(r::text, 3, '0'),
            (${text(ADJECTIVES)})[1 + r % 10] || ' ' || (${text(TOOLS)})[1 + r / 10] || ' ' || (${text(ACTIONS)})[1 + r % 8],
@@ -84,7 +87,7 @@ export async function fillAlerts(db, organisationId, count, { label, anchor, onP
              'OriginalFileName', lower((${text(TOOLS)})[1 + r / 10]) || '.exe', 'FileVersion', '10.0.19041.' || (g % 4000)::text,
              'UtcTime', to_char($4::timestamptz - t * interval '${DAYS} days', 'YYYY-MM-DD HH24:MI:SS.MS'),
              'EventID', (ARRAY[1, 3, 7, 10, 11, 13, 22, 4624, 4688, 4698])[1 + r % 10]),
-           $4::timestamptz - t * interval '${DAYS} days' + interval '2 seconds'
+           $4::timestamptz - t * interval '${DAYS} days' + interval '2 seconds' AS received_at
       FROM (
         SELECT g, r, t, u, (r * 13 + 5) % 20 AS m, host,
                'C:\\Windows\\System32\\' || lower((${text(TOOLS)})[1 + r / 10]) || '.exe' AS image,
@@ -98,7 +101,8 @@ export async function fillAlerts(db, organisationId, count, { label, anchor, onP
                    (${text(HOST_PREFIXES)})[1 + h % 5] || '-' || lpad(h::text, 4, '0') AS host
               FROM (SELECT g, floor(power(random(), 1.5) * ${HOSTS})::int AS h FROM generate_series($2::int, $5::int) AS g) AS s
           ) AS d
-      ) AS x`;
+      ) AS x
+    ) AS made (id, organisation_id, rule_id, rule_title, level, tags, event_time, computer, channel, event_id, source, fields, event, received_at)`;
   let done = 0;
   while (done < count) {
     const rows = Math.min(ROWS_PER_STATEMENT, count - done);

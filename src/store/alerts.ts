@@ -52,14 +52,15 @@ export async function insertAlerts(tx: Queryable, organisationId: string, alerts
       source: alert.source,
       fields: alert.fields,
       event: alert.event,
+      search_text: searchText(alert),
     }));
     // One parameter, one statement, the same on both databases; the same id twice in one batch is
     // also stored once (DISTINCT ON), since ON CONFLICT cannot see rows of its own statement.
     const result = await tx.query<{ id: string }>(
-      `INSERT INTO alerts (id, organisation_id, rule_id, rule_title, level, tags, event_time, computer, channel, event_id, source, fields, event)
-       SELECT DISTINCT ON (id) id, organisation_id, rule_id, rule_title, level, tags, event_time, computer, channel, event_id, source, fields, event
+      `INSERT INTO alerts (id, organisation_id, rule_id, rule_title, level, tags, event_time, computer, channel, event_id, source, fields, event, search_text)
+       SELECT DISTINCT ON (id) id, organisation_id, rule_id, rule_title, level, tags, event_time, computer, channel, event_id, source, fields, event, search_text
          FROM jsonb_to_recordset($1::jsonb) AS x(id text, organisation_id uuid, rule_id text, rule_title text, level text, tags text[],
-              event_time timestamptz, computer text, channel text, event_id integer, source text, fields jsonb, event jsonb)
+              event_time timestamptz, computer text, channel text, event_id integer, source text, fields jsonb, event jsonb, search_text text)
        ON CONFLICT (id) DO NOTHING RETURNING id`,
       [JSON.stringify(rows)],
     );
@@ -141,8 +142,8 @@ export async function listAlerts(db: Queryable, organisationId: string, filter: 
   if (levels && levels.length > 0) add((p) => `level = ANY(${p}::text[])`, levels);
   if (filter.ruleId) add((p) => `rule_id = ${p}`, filter.ruleId);
   if (filter.computer) add((p) => `computer = ${p}`, filter.computer);
-  if (filter.tag) add((p) => `${p} = ANY(tags)`, filter.tag.toLowerCase());
-  if (filter.text) add((p) => `(rule_title ILIKE ${p} OR computer ILIKE ${p} OR fields::text ILIKE ${p})`, `%${escapeLike(filter.text)}%`);
+  if (filter.tag) add((p) => `tags @> ARRAY[${p}]::text[]`, filter.tag.toLowerCase());
+  if (filter.text) add((p) => `search_text LIKE ${p}`, `%${escapeLike(filter.text.toLowerCase())}%`);
   if (filter.cursor) {
     const { time, id } = decodeCursor(filter.cursor);
     params.push(time, id);
@@ -163,6 +164,11 @@ export async function listAlerts(db: Queryable, organisationId: string, filter: 
 export async function getAlert(db: Queryable, organisationId: string, id: string): Promise<Alert | undefined> {
   const [row] = await db.query<AlertRecord>('SELECT * FROM alerts WHERE id = $1 AND organisation_id = $2', [id, organisationId]);
   return row && toAlert(row, true);
+}
+
+/** What free text is searched in: the title, the host and the field values, lower-cased (migration 0005). */
+function searchText(alert: NewAlert): string {
+  return [alert.ruleTitle, alert.computer ?? '', ...Object.values(alert.fields)].join(' ').toLowerCase();
 }
 
 function escapeLike(text: string): string {

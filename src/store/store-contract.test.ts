@@ -128,6 +128,10 @@ for (const database of testDatabases()) {
       expect((await listAlerts(db, bank.id, { from: '2026-11-01T00:20:00Z' })).alerts).toHaveLength(5);
       expect((await listAlerts(db, bank.id, { tag: 'ATTACK.T1059' })).alerts).toHaveLength(25);
       await expect(listAlerts(db, bank.id, { cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'RAMPART_E_INVALID_REQUEST' });
+      // Free text finds a value as it reads, backslash and all (not as JSON escapes it).
+      const domainUser = { ...alerts[0], fields: { TargetUserName: 'CORP\\admin' }, identity: 'domain-user' };
+      await insertAlerts(db, bank.id, [domainUser]);
+      expect((await listAlerts(db, bank.id, { text: 'corp\\ADMIN' })).alerts.map((a) => a.fields.TargetUserName)).toEqual(['CORP\\admin']);
 
       // The other tenant's side: nothing of the bank's is visible to the railway.
       expect((await listAlerts(db, rail.id)).alerts).toEqual([]);

@@ -5,5 +5,6 @@ import { migration as organisationsUsersAudit } from './0001-organisations-users
 import { migration as alertsRules } from './0002-alerts-rules.js';
 import { migration as incidentsReports } from './0003-incidents-reports.js';
 import { migration as ruleSuppressions } from './0004-rule-suppressions.js';
+import { migration as alertSearch } from './0005-alert-search.js';
 
-export const MIGRATIONS: readonly Migration[] = [organisationsUsersAudit, alertsRules, incidentsReports, ruleSuppressions];
+export const MIGRATIONS: readonly Migration[] = [organisationsUsersAudit, alertsRules, incidentsReports, ruleSuppressions, alertSearch];
