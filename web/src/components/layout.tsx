@@ -1,13 +1,14 @@
 // The frame of every page: a skip link, the organisation and user, the navigation the caller may use,
 // sign-out, and the page itself. The navigation folds into a menu button on a narrow screen.
 import { useState } from 'react';
-import { NavLink, Outlet } from 'react-router-dom';
+import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useSession } from '../api/session.js';
 import { navigationFor } from '../lib/permissions.js';
 
 export function Layout() {
   const { me, signOut } = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
+  const navigate = useNavigate();
   if (me === undefined) return null;
   const items = navigationFor({ role: me.user.role, kind: me.organisation.kind });
   return (
@@ -37,7 +38,14 @@ export function Layout() {
             {me.user.role === 'auditor' ? ' (read-only)' : ''} · {me.organisation.name}
             {me.organisation.kind === 'hub' ? ' (coordination centre)' : ''}
           </span>
-          <button type="button" onClick={() => void signOut()}>
+          <button
+            type="button"
+            onClick={() => {
+              // Back to the start, so the next user (perhaps of another organisation) does not land on this page.
+              navigate('/', { replace: true });
+              void signOut();
+            }}
+          >
             Sign out
           </button>
         </div>

@@ -10,6 +10,9 @@ import { ErrorNotice } from '../../components/notices.js';
 import { factsToForm, formToFacts, type FactInput } from '../../lib/facts-form.js';
 import { humanise } from '../../lib/format.js';
 
+/** 2000000 → "2,000,000"; a step of a scale as words. */
+const formatValue = (value: unknown): string => (typeof value === 'number' ? value.toLocaleString() : humanise(String(value)));
+
 interface FactField extends FactInput {
   readonly label: string;
   readonly unit?: string;
@@ -127,7 +130,7 @@ export function GradingPanel({ incident, canChange, onChanged }: { readonly inci
                     <td>{criterion.description}</td>
                     <td>{incidentLevelName(criterion.level)}</td>
                     <td>
-                      {String(criterion.value)} {criterion.inclusive === false ? '>' : '≥'} {String(criterion.threshold)} {criterion.unit}
+                      {formatValue(criterion.value)} {criterion.inclusive === false ? '>' : '≥'} {formatValue(criterion.threshold)} {criterion.unit}
                     </td>
                     <td>
                       {criterion.source.url ? (
