@@ -11,7 +11,7 @@ export function AlertDetail({ id, onClose }: { readonly id: string; readonly onC
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [id]);
   return (
-    <aside className="detail-panel" aria-labelledby="alert-detail-heading">
+    <aside className="detail-panel" aria-labelledby="alert-detail-heading" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
       <div className="panel-heading">
         <h2 id="alert-detail-heading" tabIndex={-1} ref={heading}>
           {alert.data?.ruleTitle ?? 'Alert'}

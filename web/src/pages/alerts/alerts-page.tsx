@@ -36,6 +36,12 @@ export function AlertsPage() {
     });
   }, []);
 
+  // Back to the row the alert was opened from, so a keyboard user carries on where they were.
+  const closeDetail = useCallback(() => {
+    setOpenId(undefined);
+    document.querySelector<HTMLElement>('.alert-scroller [role=row][tabindex="0"]')?.focus();
+  }, []);
+
   return (
     <section className="alerts-page">
       <h1>Alerts</h1>
@@ -44,7 +50,7 @@ export function AlertsPage() {
       <ErrorNotice error={pages.error} />
       <div className={`list-and-detail${openId ? ' with-detail' : ''}`}>
         <AlertList alerts={pages.alerts} complete={pages.complete} loading={pages.loading} onNeedMore={pages.loadMore} selected={selected} onToggle={canChange ? toggle : undefined} openId={openId} onOpen={setOpenId} />
-        {openId && <AlertDetail id={openId} onClose={() => setOpenId(undefined)} />}
+        {openId && <AlertDetail id={openId} onClose={closeDetail} />}
       </div>
     </section>
   );
