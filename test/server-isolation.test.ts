@@ -54,6 +54,7 @@ for (const database of testDatabases()) {
       'GET /api/health': () => ({ url: '/api/health' }),
       'POST /api/sessions': () => ({ url: '/api/sessions', payload: { username: 'bank.analyst', password: 'bank.analyst-password' } }),
       'GET /api/openapi.json': () => ({ url: '/api/openapi.json' }),
+      'GET /*': () => ({ url: '/' }),
       'GET /api/me': () => ({ url: '/api/me' }),
       'GET /api/organisation': () => ({ url: '/api/organisation' }),
       'GET /api/operators': () => ({ url: '/api/operators' }),

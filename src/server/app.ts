@@ -23,6 +23,7 @@ import { organisationRoutes } from './routes/organisations.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { userRoutes } from './routes/users.js';
 import { registerValidation } from './validation.js';
+import { webAppRoutes } from './web-app.js';
 import './fastify-types.js';
 
 export interface ServerLimits {
@@ -106,5 +107,6 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   await app.register(reportRoutes(parts.db, regulations));
   await app.register(auditRoutes(parts.db));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(webAppRoutes());
   return app;
 }
