@@ -127,5 +127,13 @@ for (const database of testDatabases()) {
       expect((await world.app.inject({ method: 'DELETE', url: `/api/tokens/${made.record.id}`, headers: bearer(analyst) })).statusCode).toBe(204);
       expect((await world.app.inject({ url: '/api/me', headers })).statusCode).toBe(401);
     });
+
+    it('signs out by revoking the token the request came with', async () => {
+      const session = (await world.app.inject({ method: 'POST', url: '/api/sessions', payload: { username: 'rail.reporter', password: 'rail.reporter-password' } })).json();
+      const headers = { authorization: `Bearer ${session.token}` };
+      expect((await world.app.inject({ method: 'DELETE', url: '/api/sessions/current', headers })).statusCode).toBe(204);
+      expect((await world.app.inject({ url: '/api/me', headers })).statusCode).toBe(401);
+      expect((await world.app.inject({ url: '/api/me', headers: bearer(world.members['rail.reporter']) })).statusCode).toBe(200);
+    });
   });
 }

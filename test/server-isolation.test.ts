@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refusal, type Permission } from '../src/server/policy.js';
+import { createToken } from '../src/store/users.js';
 import { testDatabases } from './databases.js';
 import { bearer, buildWorld, demoNdjson, type Member, type TestWorld } from './server-fixture.js';
 
@@ -14,6 +15,8 @@ interface Sample {
   readonly url: string;
   readonly payload?: unknown;
   readonly headers?: Record<string, string>;
+  /** Call with a new token of the caller, not the walk's own (signing out revokes the token used). */
+  readonly freshToken?: boolean;
 }
 
 /** A valid rule with an id of its own, so each one added is a new rule. */
@@ -56,6 +59,8 @@ for (const database of testDatabases()) {
       'GET /api/openapi.json': () => ({ url: '/api/openapi.json' }),
       'GET /*': () => ({ url: '/' }),
       'GET /api/me': () => ({ url: '/api/me' }),
+      // Signs out with a token of its own, so the walk's tokens stay valid.
+      'DELETE /api/sessions/current': () => ({ url: '/api/sessions/current', freshToken: true }),
       'GET /api/organisation': () => ({ url: '/api/organisation' }),
       'GET /api/operators': () => ({ url: '/api/operators' }),
       'POST /api/operators': () => ({ url: '/api/operators', payload: { name: `Operator ${++counter}`, sector: 'energy' } }),
@@ -95,6 +100,9 @@ for (const database of testDatabases()) {
       }),
     });
 
+    const authorisation = async (caller: Member, fresh: boolean): Promise<Record<string, string>> =>
+      fresh ? { authorization: `Bearer ${(await createToken(world.db, { id: caller.userId, organisationId: caller.organisation.id }, 'walk', 'test')).token}` } : bearer(caller);
+
     it('declares a permission or public on every route, and the walk has a sample for each', () => {
       const declared = world.app.declaredRoutes.map((route) => `${route.method} ${route.url}`);
       expect(declared.sort()).toEqual(Object.keys(samples()).sort());
@@ -112,7 +120,7 @@ for (const database of testDatabases()) {
           const response = await world.app.inject({
             method: route.method as 'GET',
             url: sample.url,
-            headers: { ...(payload !== undefined && !sample.headers ? { 'content-type': 'application/json' } : {}), ...sample.headers, ...(caller ? bearer(caller) : {}) },
+            headers: { ...(payload !== undefined && !sample.headers ? { 'content-type': 'application/json' } : {}), ...sample.headers, ...(caller ? await authorisation(caller, sample.freshToken === true) : {}) },
             payload,
           });
           const who = caller?.username ?? 'no token';

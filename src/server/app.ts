@@ -70,7 +70,12 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   });
   registerValidation(app);
   registerErrorReplies(app, limits.bodyBytes);
-  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } } });
+  // The server speaks plain HTTP (TLS belongs to the proxy in front, docs/deploy.md): telling browsers to
+  // upgrade requests or to insist on HTTPS would break the dashboard on any address but localhost.
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], upgradeInsecureRequests: null } },
+    strictTransportSecurity: false,
+  });
   await app.register(rateLimit, {
     max: limits.requestsPerMinute,
     timeWindow: 60_000,

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { demoDataDirectory } from '../hunt/package-paths.js';
+import type { LogEvent } from '../core/event.js';
 import { parseNdjsonText } from '../logs/ndjson-text.js';
 import { insertAlerts, listAlerts } from '../store/alerts.js';
 import type { Database } from '../store/database.js';
@@ -41,7 +42,7 @@ export interface DemoWorld {
   readonly alerts: number;
 }
 
-export async function seedDemo(db: Database, detection: LiveDetection, actor = 'system:demo'): Promise<DemoWorld> {
+export async function seedDemo(db: Database, detection: LiveDetection, actor = 'system:demo', now = new Date()): Promise<DemoWorld> {
   const users = demoUsers();
   if (await findOrganisationByName(db, HUB)) return { users, seeded: false, alerts: 0 };
   const hub = await createOrganisation(db, { name: HUB, kind: 'hub' }, actor);
@@ -55,16 +56,31 @@ export async function seedDemo(db: Database, detection: LiveDetection, actor = '
   }
   // The demo logs are the grid company's: its SCADA and engineering hosts.
   const grid = operators[0];
-  let alerts = 0;
-  for (const file of readdirSync(demoDataDirectory()).filter((name) => name.endsWith('.jsonl')).sort()) {
-    const { events } = parseNdjsonText(readFileSync(path.join(demoDataDirectory(), file), 'utf8'), `demo/${file}`);
-    const found = detection.detect(events, 'ingest', new Date().toISOString());
-    alerts += (await db.transaction((tx) => insertAlerts(tx, grid.id, found))).inserted;
-  }
+  const files = readdirSync(demoDataDirectory()).filter((name) => name.endsWith('.jsonl')).sort();
+  const events = files.flatMap((file) => parseNdjsonText(readFileSync(path.join(demoDataDirectory(), file), 'utf8'), `demo/${file}`).events);
+  const found = detection.detect(recent(events, now), 'ingest', now.toISOString());
+  const alerts = (await db.transaction((tx) => insertAlerts(tx, grid.id, found))).inserted;
   const latest = await listAlerts(db, grid.id, { minLevel: 'high', limit: 3 });
   if (latest.alerts.length > 0) {
-    const incident = await createIncident(db, grid.id, { title: 'Suspicious activity on SCADA hosts', alertIds: latest.alerts.map((alert) => alert.id), discoveredAt: new Date().toISOString() }, actor);
+    const incident = await createIncident(db, grid.id, { title: 'Suspicious activity on SCADA hosts', alertIds: latest.alerts.map((alert) => alert.id), discoveredAt: now.toISOString() }, actor);
     await updateIncident(db, grid.id, incident.id, { status: 'triage' }, actor);
   }
   return { users, seeded: true, alerts };
+}
+
+/**
+ * The demo logs moved in time so that the last event happened an hour ago: the dashboard's default
+ * views (the last days) show them whatever the date the demo is started.
+ */
+function recent(events: readonly LogEvent[], now: Date): LogEvent[] {
+  const times = events.map((event) => Date.parse(event.time ?? '')).filter((time) => !Number.isNaN(time));
+  if (times.length === 0) return [...events];
+  const shift = now.getTime() - 3_600_000 - Math.max(...times);
+  return events.map((event) => {
+    const time = Date.parse(event.time ?? '');
+    if (Number.isNaN(time)) return event;
+    const moved = new Date(time + shift).toISOString();
+    const fields = typeof event.fields.TimeCreated_SystemTime === 'string' ? { ...event.fields, TimeCreated_SystemTime: moved } : event.fields;
+    return { ...event, time: moved, fields };
+  });
 }

@@ -11,7 +11,8 @@ export const PERMISSIONS = {
   /** The hub registers the operators that report to it. */
   'operators:write': { roles: ['admin'], kinds: ['hub'] },
   'operators:read': { roles: ['admin', 'analyst', 'reporter', 'auditor'], kinds: ['hub'] },
-  'users:read': { roles: ['admin', 'auditor'], kinds: ['hub', 'operator'] },
+  /** Everyone sees who works in their organisation: incidents are assigned to them. */
+  'users:read': { roles: ['admin', 'analyst', 'reporter', 'auditor'], kinds: ['hub', 'operator'] },
   'users:write': { roles: ['admin'], kinds: ['hub', 'operator'] },
   'tokens:read': { roles: ['admin', 'auditor'], kinds: ['hub', 'operator'] },
   /** Any user makes tokens for themself; an admin for any user of the organisation. */

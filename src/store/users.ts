@@ -24,6 +24,8 @@ export interface Principal {
   readonly organisation: Pick<Organisation, 'id' | 'name' | 'kind' | 'hubId'>;
   /** For the audit log: `user:<name>` or `token:<prefix>`. */
   readonly actor: string;
+  /** The token the request came with (absent for a password sign-in). */
+  readonly tokenId?: string;
 }
 
 interface UserRecord {
@@ -90,10 +92,11 @@ interface PrincipalRecord extends UserRecord {
 const PRINCIPAL_SELECT = `SELECT u.*, o.name AS organisation_name, o.kind AS organisation_kind, o.hub_id
   FROM users u JOIN organisations o ON o.id = u.organisation_id`;
 
-const toPrincipal = (row: PrincipalRecord, actor: string): Principal => ({
+const toPrincipal = (row: PrincipalRecord, actor: string, tokenId?: string): Principal => ({
   user: toUser(row),
   organisation: { id: row.organisation_id, name: row.organisation_name, kind: row.organisation_kind, hubId: row.hub_id },
   actor,
+  ...(tokenId === undefined ? {} : { tokenId }),
 });
 
 /** The principal for a user name and password; undefined for a wrong pair or a disabled user. */
@@ -110,14 +113,14 @@ const DUMMY_HASH = 'scrypt$32768$8$1$Zm9vYmFyYmF6cXV4cXV1eA$d2hhdGV2ZXJ3aGF0ZXZl
 
 /** The principal behind a bearer token; undefined for an unknown or revoked token or a disabled user. */
 export async function authenticateToken(db: Queryable, token: string): Promise<Principal | undefined> {
-  const [row] = await db.query<PrincipalRecord & { token_prefix: string }>(
-    `SELECT u.*, o.name AS organisation_name, o.kind AS organisation_kind, o.hub_id, t.prefix AS token_prefix
+  const [row] = await db.query<PrincipalRecord & { token_prefix: string; token_id: string }>(
+    `SELECT u.*, o.name AS organisation_name, o.kind AS organisation_kind, o.hub_id, t.prefix AS token_prefix, t.id AS token_id
        FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN organisations o ON o.id = u.organisation_id
       WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
     [hashToken(token)],
   );
   if (!row || row.disabled_at !== null) return undefined;
-  return toPrincipal(row, `token:${row.token_prefix}`);
+  return toPrincipal(row, `token:${row.token_prefix}`, row.token_id);
 }
 
 export interface ApiToken {

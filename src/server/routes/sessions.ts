@@ -5,7 +5,7 @@ import '../fastify-types.js';
 import type { FastifyInstance } from 'fastify';
 import { rampartError } from '../../core/errors.js';
 import type { Database } from '../../store/database.js';
-import { createToken, signIn } from '../../store/users.js';
+import { createToken, revokeToken, signIn } from '../../store/users.js';
 import { principalOf } from '../authorise.js';
 import { errorBody, organisation, user } from '../schemas.js';
 
@@ -34,6 +34,12 @@ export function sessionRoutes(db: Database, signInPerMinute: number) {
         return { token, user: principal.user, organisation: principal.organisation };
       },
     );
+
+    app.delete('/api/sessions/current', { config: { permission: 'self' }, schema: { tags: ['sessions'], summary: 'Sign out: revoke the token this request came with' } }, async (request, reply) => {
+      const principal = principalOf(request);
+      if (principal.tokenId !== undefined) await revokeToken(db, principal.organisation.id, principal.tokenId, principal.actor);
+      return reply.code(204).send();
+    });
 
     app.get('/api/me', { config: { permission: 'self' }, schema: { tags: ['sessions'], summary: 'The signed-in user and organisation' } }, async (request) => {
       const { user: me, organisation: mine } = principalOf(request);

@@ -63,10 +63,15 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
   );
 
   const signOut = useCallback(async () => {
-    // The API has no route to revoke the caller's own token (DELETE /api/sessions), and listing tokens
-    // to find its id is for admins only: the token is forgotten here and lives on until revoked by an admin.
+    // The token is revoked on the server, so a copy left behind (a shared screen, a proxy log) is dead too;
+    // it is forgotten here whether or not the server could be reached.
+    try {
+      await request('/api/sessions/current', { method: 'DELETE' });
+    } catch {
+      // Already revoked or the server is gone: nothing more to do here.
+    }
     forget();
-  }, [forget]);
+  }, [forget, request]);
 
   const value = useMemo<Session>(
     () => ({ me, checking, signIn, signOut, request, may: (permission) => may(me && { role: me.user.role, kind: me.organisation.kind }, permission) }),

@@ -12,7 +12,7 @@ export const PERMISSIONS = {
   'organisation:read': { roles: ALL, kinds: BOTH },
   'operators:write': { roles: ['admin'], kinds: ['hub'] },
   'operators:read': { roles: ALL, kinds: ['hub'] },
-  'users:read': { roles: ['admin', 'auditor'], kinds: BOTH },
+  'users:read': { roles: ['admin', 'analyst', 'reporter', 'auditor'], kinds: BOTH },
   'users:write': { roles: ['admin'], kinds: BOTH },
   'tokens:read': { roles: ['admin', 'auditor'], kinds: BOTH },
   'tokens:write': { roles: ['admin', 'analyst', 'reporter'], kinds: BOTH },

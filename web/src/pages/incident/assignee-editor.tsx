@@ -1,5 +1,5 @@
-// Who handles the incident. An admin chooses from the organisation's users; others (who may not list
-// users: users:read is for admins and auditors) can take it themselves or give it back.
+// Who handles the incident: chosen from the organisation's users (everyone may list them), or taken
+// by the signed-in user themself, or given back.
 import { useState } from 'react';
 import { useSession } from '../../api/session.js';
 import type { Incident, User } from '../../api/types.js';
