@@ -19,6 +19,10 @@ import { repositoryRoot } from './sigma-corpus.js';
 
 const CHROMIUM = process.env.RAMPART_CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = path.join(repositoryRoot, 'test-output', 'screenshots');
+/** Form controls with no label, aria-label or aria-labelledby, as `tag name`. */
+const UNLABELLED_CONTROLS = `[...document.querySelectorAll('input, select, textarea')]
+  .filter((control) => control.type !== 'hidden' && control.labels.length === 0 && !control.getAttribute('aria-label') && !control.getAttribute('aria-labelledby'))
+  .map((control) => control.tagName.toLowerCase() + ' ' + (control.name || ''))`;
 const VIEWPORTS = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
 
 describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium', () => {
@@ -154,6 +158,43 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium', () => {
     await screenshots(page, 'other-operator-alerts');
     await page.close();
   }, 120_000);
+
+  it('signs in with the keyboard alone, and labels every form control on every page', async () => {
+    const page = await newPage();
+    await page.goto(`${url}/`);
+    // Tab from the top of the page to the user name field, type, Tab to the password, Enter to submit.
+    let steps = 0;
+    while (!(await page.evaluate<boolean>("document.activeElement?.name === 'username'")) && steps++ < 10) await page.keyboard.press('Tab');
+    await page.keyboard.type('grid.admin');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('demo-grid-admin');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    const unlabelled: string[] = [];
+    for (const route of ['/overview', '/alerts', '/incidents', '/incidents/' + (await firstIncidentId(page))]) {
+      await page.goto(`${url}${route}`);
+      await page.waitForLoadState('networkidle');
+      // A script string: it runs in the browser, whose DOM types the tests do not compile against.
+      const found = await page.evaluate<string[]>(UNLABELLED_CONTROLS);
+      unlabelled.push(...found.map((control) => `${route}: ${control}`));
+    }
+    expect(unlabelled).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  /** The id of the grid company's first incident, read through the API with the page's own token. */
+  async function firstIncidentId(page: Page): Promise<string> {
+    return page.evaluate(async () => {
+      const storage = (globalThis as unknown as { sessionStorage: { length: number; key(i: number): string | null; getItem(key: string): string | null } }).sessionStorage;
+      let token = '';
+      for (let i = 0; i < storage.length; i++) {
+        const value = storage.getItem(storage.key(i) ?? '') ?? '';
+        if (value.includes('rmp_')) token = value.replace(/^"|"$/g, '');
+      }
+      const answer = await fetch('/api/incidents', { headers: { authorization: `Bearer ${token}` } });
+      return ((await answer.json()) as { incidents: { id: string }[] }).incidents[0].id;
+    });
+  }
 
   it('logged no console error on any page', () => {
     expect(consoleErrors).toEqual([]);

@@ -63,15 +63,17 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
   );
 
   const signOut = useCallback(async () => {
-    // The token is revoked on the server, so a copy left behind (a shared screen, a proxy log) is dead too;
-    // it is forgotten here whether or not the server could be reached.
+    // Forgotten here first, so no page still open sends it again once revoked (that would be a 401);
+    // then revoked on the server, so a copy left behind (a shared screen, a proxy log) is dead too.
+    const leaving = token;
+    forget();
+    if (leaving === undefined) return;
     try {
-      await request('/api/sessions/current', { method: 'DELETE' });
+      await apiRequest('/api/sessions/current', { method: 'DELETE', token: leaving });
     } catch {
       // Already revoked or the server is gone: nothing more to do here.
     }
-    forget();
-  }, [forget, request]);
+  }, [forget, token]);
 
   const value = useMemo<Session>(
     () => ({ me, checking, signIn, signOut, request, may: (permission) => may(me && { role: me.user.role, kind: me.organisation.kind }, permission) }),
