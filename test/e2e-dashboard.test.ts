@@ -127,6 +127,9 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium', () => {
     await page.frameLocator('iframe').first().getByText(/first report/i).first().waitFor();
     await screenshots(page, 'incident');
     const incidentUrl = page.url();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
+    await page.getByText('Credential theft on the SCADA HMI').first().waitFor();
+    await screenshots(page, 'incidents');
     await signOut(page);
 
     await signIn(page, 'grid.reporter');
@@ -141,6 +144,9 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium', () => {
     await page.getByText('Example Grid Company (demo)').first().waitFor();
     await page.getByText('on time', { exact: true }).first().waitFor();
     await screenshots(page, 'hub');
+    await page.getByRole('link', { name: 'Example Grid Company (demo)' }).first().click();
+    await page.getByText(/first report/i).first().waitFor();
+    await screenshots(page, 'hub-report');
     await page.close();
   }, 180_000);
 
