@@ -2,14 +2,13 @@
 // users and their tokens, and verifying the audit log. Each change goes to the audit log as
 // `cli:<os user>`.
 import type { Command } from 'commander';
-import { userInfo } from 'node:os';
 import { rampartError } from '../core/errors.js';
 import { verifyAuditLog } from '../store/audit-log.js';
 import { createOrganisation, findOrganisationByName, type OperatorType } from '../store/organisations.js';
 import { createToken, createUser, ROLES, type Role } from '../store/users.js';
+import { cliActor as actor } from './cli-actor.js';
 import { databaseOption, withDatabase, type DatabaseCliOptions } from './database-options.js';
 
-const actor = (): string => `cli:${safeUserName()}`;
 
 export function registerAdminCommands(program: Command, setExitCode: (code: number) => void): void {
   const org = program.command('org').description('Organisations: the coordination centre (hub) and the operators reporting to it');
@@ -87,12 +86,4 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
-}
-
-function safeUserName(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
-  }
 }

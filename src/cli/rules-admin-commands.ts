@@ -3,23 +3,16 @@
 // picks a change up with its next batch.
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { rampartError } from '../core/errors.js';
 import { OrganisationRules, ruleKey } from '../server/organisation-rules.js';
 import { findOrganisationByName, type Organisation } from '../store/organisations.js';
 import type { Database } from '../store/database.js';
 import { addRule, listRules, listSuppressions, suppressRule, unsuppressRule } from '../store/rules.js';
+import { cliActor as actor } from './cli-actor.js';
 import { databaseOption, withDatabase, type DatabaseCliOptions } from './database-options.js';
 
 type OrgOptions = DatabaseCliOptions & { org: string };
 
-const actor = (): string => {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return 'cli:unknown';
-  }
-};
 
 async function organisationNamed(db: Database, name: string): Promise<Organisation> {
   const organisation = await findOrganisationByName(db, name);
