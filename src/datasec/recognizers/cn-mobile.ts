@@ -1,10 +1,10 @@
 // Mainland China mobile numbers: 11 digits `1[3-9]…`, optionally after +86 / 0086, written whole or
-// grouped 3-4-4 with spaces or hyphens.
+// grouped 3-4-4 with spaces or hyphens. A bare `+` before the 1 is North America's country code, not ours.
 
 import { NUMBER_END, START, digitsOf } from './boundaries.js';
 import { makeFinding, matchesOf, type Finding, type Recognizer, type ScoreReason } from './recognizer.js';
 
-const PATTERN = new RegExp(`${START}(?:(?:\\+|00)86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}${NUMBER_END}`, 'g');
+const PATTERN = new RegExp(`${START}(?<!\\+)(?:(?:\\+|00)86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}${NUMBER_END}`, 'g');
 
 /**
  * Number segments allocated to mobile operators (MIIT), by their first three digits. A number outside

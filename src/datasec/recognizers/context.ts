@@ -26,7 +26,7 @@ export const CONTEXT_WORDS: Readonly<Record<Category, ContextWords>> = {
   },
   'cn-mobile': {
     raise: ['手机', '手机号', '手机号码', '电话', '联系电话', '联系方式', '联系人', 'phone', 'mobile', 'tel', 'cell', 'contact'],
-    lower: ['订单号', '单号', 'order', 'QQ'],
+    lower: ['订单号', '单号', 'order', 'QQ号'],
   },
   'bank-card': {
     raise: ['银行卡', '银行卡号', '卡号', '账号', '银行账号', '银行账户', '借记卡', '储蓄卡', '开户行', 'bank', 'card', 'account', 'debit'],
