@@ -1,0 +1,21 @@
+// Where an identifier may begin and end. `\b` is useless here: it treats CJK characters as non-word, but
+// also treats `_` as word, and it cannot say "not inside a longer digit run". Every recognizer uses these
+// look-arounds instead: an identifier may not touch an ASCII letter or digit on either side, so digits
+// are never cut out of a longer run (or a hex hash), while CJK text around them is a boundary.
+
+/** Before an identifier: no ASCII letter or digit. */
+export const START = '(?<![0-9A-Za-z])';
+
+/** After an identifier: no ASCII letter or digit. */
+export const END = '(?![0-9A-Za-z])';
+
+/**
+ * After a number: as END, and not the start of an e-mail address's local part (`13800138000@139.com`
+ * is an e-mail address, whose digits the e-mail recognizer reports).
+ */
+export const NUMBER_END = '(?![0-9A-Za-z])(?![._%+-]*[0-9A-Za-z._%+-]*@[0-9A-Za-z])';
+
+/** The digits of a string, without separators. */
+export function digitsOf(text: string): string {
+  return text.replace(/[^0-9]/g, '');
+}

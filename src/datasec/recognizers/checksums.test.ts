@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { ibanCheckDigits, ibanMod97, luhnCheckDigit, luhnValid, organisationCodeCheckCharacter, residentIdCheckCharacter, usccCheckCharacter } from './checksums.js';
+
+describe('check-digit algorithms, pinned to published examples', () => {
+  it('MOD 11-2 gives X for the regulations.md resident ID 11010519491231002X', () => {
+    expect(residentIdCheckCharacter('11010519491231002')).toBe('X');
+  });
+  it('GB 32100 and GB 11714 accept both regulations.md USCC examples', () => {
+    for (const code of ['91440300708461136T', '914403001922038216']) {
+      expect(usccCheckCharacter(code.slice(0, 17))).toBe(code[17]);
+      expect(organisationCodeCheckCharacter(code.slice(8, 16))).toBe(code[16]);
+    }
+  });
+  it('Luhn accepts the standard test cards and completes a body', () => {
+    expect(luhnValid('4111111111111111')).toBe(true);
+    expect(luhnValid('4111111111111112')).toBe(false);
+    expect(luhnCheckDigit('411111111111111')).toBe('1');
+  });
+  it('mod-97 accepts the ISO 13616 examples and computes their check digits', () => {
+    expect(ibanMod97('GB82WEST12345698765432')).toBe(1);
+    expect(ibanMod97('DE89370400440532013000')).toBe(1);
+    expect(ibanCheckDigits('GB', 'WEST12345698765432')).toBe('82');
+  });
+});

@@ -1,0 +1,43 @@
+// International payment cards, recognised by brand prefix and length (ISO/IEC 7812 issuer ranges as the
+// brands publish them) and Luhn, which every card of these brands passes. UnionPay (62) is left to the
+// bank-card recognizer, which knows Luhn is not guaranteed there.
+
+import { digitsOf } from './boundaries.js';
+import { CARD_PATTERN } from './card-number.js';
+import { luhnValid } from './checksums.js';
+import { FAILED_CHECK_SCORE, makeFinding, matchesOf, type Finding, type Recognizer } from './recognizer.js';
+
+interface Brand {
+  name: string;
+  prefix: RegExp;
+  lengths: readonly number[];
+}
+
+const BRANDS: readonly Brand[] = [
+  { name: 'Visa', prefix: /^4/, lengths: [13, 16, 19] },
+  { name: 'Mastercard', prefix: /^(?:5[1-5]|222[1-9]|22[3-9][0-9]|2[3-6][0-9]{2}|27[01][0-9]|2720)/, lengths: [16] },
+  { name: 'American Express', prefix: /^3[47]/, lengths: [15] },
+  { name: 'Discover', prefix: /^(?:6011|64[4-9]|65)/, lengths: [16, 19] },
+  { name: 'JCB', prefix: /^35(?:2[89]|[3-8][0-9])/, lengths: [16, 19] },
+  { name: 'Diners Club', prefix: /^(?:30[0-5]|36|38)/, lengths: [14] },
+];
+
+export const creditCardRecognizer: Recognizer = {
+  id: 'credit-card',
+  category: 'credit-card',
+  description: 'Credit card: Visa, Mastercard, Amex, Discover, JCB, Diners prefixes and lengths, Luhn',
+  find(text: string): Finding[] {
+    const findings: Finding[] = [];
+    for (const match of matchesOf(CARD_PATTERN, text)) {
+      const digits = digitsOf(match[0]);
+      const brand = BRANDS.find((candidate) => candidate.prefix.test(digits) && candidate.lengths.includes(digits.length));
+      if (brand === undefined) continue;
+      const format = { change: 0.45, why: `${brand.name} prefix and length (${digits.length} digits)` };
+      const check = luhnValid(digits)
+        ? { change: 0.3, why: 'Luhn check passes' }
+        : { change: FAILED_CHECK_SCORE - 0.45, why: 'Luhn check fails' };
+      findings.push(makeFinding('credit-card', match.index, match[0], [format, check]));
+    }
+    return findings;
+  },
+};

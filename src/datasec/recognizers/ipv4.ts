@@ -1,0 +1,25 @@
+// IPv4 addresses in dotted-quad form, each octet 0–255. Version numbers (1.2.3.4) look the same; the
+// context words lower those (version, 版本), and a longer dotted run (an OID) is never cut.
+
+import { makeFinding, matchesOf, type Finding, type Recognizer, type ScoreReason } from './recognizer.js';
+
+const PATTERN = /(?<![0-9A-Za-z.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9A-Za-z])(?!\.[0-9])/g;
+
+export const ipv4Recognizer: Recognizer = {
+  id: 'ipv4',
+  category: 'ipv4',
+  description: 'IPv4 address: four dotted octets 0–255',
+  find(text: string): Finding[] {
+    const findings: Finding[] = [];
+    for (const match of matchesOf(PATTERN, text)) {
+      const octets = match[0].split('.');
+      if (octets.some((octet) => Number(octet) > 255)) continue;
+      const reasons: ScoreReason[] = [{ change: 0.6, why: 'four octets 0–255' }];
+      if (octets.some((octet) => octet.length > 1 && octet.startsWith('0'))) {
+        reasons.push({ change: -0.3, why: 'an octet with a leading zero (octal in some parsers, rare in logs)' });
+      }
+      findings.push(makeFinding('ipv4', match.index, match[0], reasons));
+    }
+    return findings;
+  },
+};

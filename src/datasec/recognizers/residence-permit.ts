@@ -1,0 +1,21 @@
+// Residence permit for Hong Kong, Macao and Taiwan residents: a resident-ID layout with region 810000 /
+// 820000 / 830000 (regulations.md marks the regions U: unverified).
+
+import { PERMIT_REGIONS, RESIDENT_ID_PATTERN, scoreResidentNumber } from './resident-id-rules.js';
+import { matchesOf, type Finding, type Recognizer } from './recognizer.js';
+
+export const residencePermitRecognizer: Recognizer = {
+  id: 'cn-residence-permit',
+  category: 'cn-residence-permit',
+  description: 'Residence permit of HK / Macao / Taiwan residents: region 810000 / 820000 / 830000, birth date, MOD 11-2',
+  find(text: string): Finding[] {
+    const findings: Finding[] = [];
+    for (const match of matchesOf(RESIDENT_ID_PATTERN, text)) {
+      const region = PERMIT_REGIONS[match[0].slice(0, 6)];
+      if (region === undefined) continue;
+      const finding = scoreResidentNumber('cn-residence-permit', match.index, match[0], `${region} residents' region ${match[0].slice(0, 6)}`);
+      if (finding) findings.push(finding);
+    }
+    return findings;
+  },
+};

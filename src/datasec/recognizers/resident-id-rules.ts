@@ -1,0 +1,59 @@
+// The parts of GB 11643 shared by the resident ID and the HK / Macao / Taiwan residence permit, which
+// uses the same 18-character layout with region 810000 / 820000 / 830000.
+
+import { END, START } from './boundaries.js';
+import { residentIdCheckCharacter } from './checksums.js';
+import { FAILED_CHECK_SCORE, makeFinding, type Category, type Finding, type ScoreReason } from './recognizer.js';
+
+/** Eighteen characters, the last a digit or X, not inside a longer run. */
+export const RESIDENT_ID_PATTERN = new RegExp(`${START}[1-9][0-9]{16}[0-9Xx]${END}`, 'g');
+
+/**
+ * Province-level prefixes of GB/T 2260 (the first two digits of a region code). 71 is Taiwan province;
+ * 81, 82 and 83 are used only by residence permits (810000 / 820000 / 830000).
+ */
+export const RESIDENT_PROVINCE_PREFIXES: ReadonlySet<string> = new Set([
+  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
+  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71',
+]);
+
+export const PERMIT_REGIONS: Readonly<Record<string, string>> = {
+  '810000': 'Hong Kong',
+  '820000': 'Macao',
+  '830000': 'Taiwan',
+};
+
+/** A real calendar date after 1900 and not after today; undefined when not. */
+export function birthDateOf(yyyymmdd: string, today: Date = new Date()): string | undefined {
+  const year = Number(yyyymmdd.slice(0, 4));
+  const month = Number(yyyymmdd.slice(4, 6));
+  const day = Number(yyyymmdd.slice(6, 8));
+  if (year <= 1900 || month < 1 || month > 12 || day < 1) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  if (date.getTime() > today.getTime()) return undefined;
+  return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+}
+
+/**
+ * Scores an 18-character candidate whose region has already been accepted: no finding for an impossible
+ * birth date (not an identifier at all), a low score for a wrong check character (likely a typo).
+ */
+export function scoreResidentNumber(
+  category: Category,
+  start: number,
+  candidate: string,
+  regionReason: string,
+): Finding | undefined {
+  const birth = birthDateOf(candidate.slice(6, 14));
+  if (birth === undefined) return undefined;
+  const text = candidate;
+  const reasons: ScoreReason[] = [{ change: 0.3, why: `18 characters, ${regionReason}, birth date ${birth}` }];
+  const expected = residentIdCheckCharacter(candidate.slice(0, 17));
+  if (expected === candidate[17].toUpperCase()) {
+    reasons.push({ change: 0.6, why: 'check character valid (ISO 7064 MOD 11-2)' });
+  } else {
+    reasons.push({ change: FAILED_CHECK_SCORE - 0.3, why: `check character ${candidate[17]} wrong, expected ${expected}` });
+  }
+  return makeFinding(category, start, text, reasons);
+}

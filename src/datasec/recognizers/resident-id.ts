@@ -1,0 +1,21 @@
+// Chinese resident identity card number (GB 11643-1999).
+
+import { RESIDENT_ID_PATTERN, RESIDENT_PROVINCE_PREFIXES, scoreResidentNumber } from './resident-id-rules.js';
+import { matchesOf, type Finding, type Recognizer } from './recognizer.js';
+
+export const residentIdRecognizer: Recognizer = {
+  id: 'cn-resident-id',
+  category: 'cn-resident-id',
+  description: 'Chinese resident ID (GB 11643): province region code, real birth date, MOD 11-2 check character',
+  find(text: string): Finding[] {
+    const findings: Finding[] = [];
+    for (const match of matchesOf(RESIDENT_ID_PATTERN, text)) {
+      const province = match[0].slice(0, 2);
+      // 81/82/83 are the residence permits' regions, reported by their own recognizer.
+      if (!RESIDENT_PROVINCE_PREFIXES.has(province)) continue;
+      const finding = scoreResidentNumber('cn-resident-id', match.index, match[0], `province code ${province}`);
+      if (finding) findings.push(finding);
+    }
+    return findings;
+  },
+};
