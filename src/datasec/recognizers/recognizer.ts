@@ -51,14 +51,25 @@ export function makeFinding(category: Category, start: number, text: string, rea
   return { category, start, end: start + text.length, text, score, reasons };
 }
 
-/** Every match of a global regular expression, with its offset. */
+/**
+ * Every match of a regular expression, with its offset. The global copy of each pattern is made once
+ * and reused (its lastIndex reset per call): compiling one per call was a third of a scan's time, as
+ * every recognizer runs on every line. Each caller consumes its matches before the next call.
+ */
 export function* matchesOf(pattern: RegExp, text: string): Generator<RegExpExecArray> {
-  const regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  let regex = GLOBAL_COPIES.get(pattern);
+  if (regex === undefined) {
+    regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    GLOBAL_COPIES.set(pattern, regex);
+  }
+  regex.lastIndex = 0;
   for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
     if (match[0].length === 0) regex.lastIndex++;
     else yield match;
   }
 }
+
+const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>();
 
 /**
  * The score a failed check digit leaves at most. Context adds at most CONTEXT_RAISE (0.25), so a
