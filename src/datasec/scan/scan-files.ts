@@ -167,7 +167,7 @@ async function scanFile(
     } catch {
       if (!fatal) throw new Error('decoder failed');
       fatal = false;
-      problem(input.path, `invalid ${encoding} in the ${offset}–${offset + (chunk?.length ?? 0)} byte range; scanned with replacement characters from there`);
+      problem(input.path, `invalid ${encoding} within bytes ${offset}–${offset + (chunk?.length ?? 0)}; scanned with replacement characters from there`);
       decoder = new TextDecoder(encoding, { fatal: false });
       return chunk === undefined ? '' : decoder.decode(chunk, { stream: true });
     }

@@ -1,19 +1,23 @@
 // Scans decoded text pushed in chunks, in bounded memory. Text is split on lines; a line longer than
 // `windowSize` is scanned in overlapping windows (the overlap longer than any identifier), so a 1 GB line
 // never needs 1 GB of memory; a finding that starts before a window's overlap is reported from that
-// window, and the next window skips anything that begins inside a finding already reported.
+// window, and the next window (which also repeats the context words' reach before the overlap) skips
+// anything that begins before the overlap or inside a finding already reported.
 // For CSV/TSV the first line is the header, and each finding on a (not windowed) line is given its column's
 // name. Quoted fields are understood within a line; a quoted field spanning lines is not followed.
 // Findings leave this module masked; the raw value goes only to the `onFinding` callback's `value`, which
 // callers hash and drop (see tally.ts).
 import { recognize } from '../recognize.js';
 import { RECOGNIZERS } from '../recognizers/index.js';
+import { CONTEXT_WINDOW } from '../recognizers/context.js';
 import type { Category } from '../recognizers/recognizer.js';
 import { maskValue } from './mask.js';
 
 export const DEFAULT_WINDOW_SIZE = 1024 * 1024;
 /** Longer than any identifier (an e-mail address is at most 254 characters) and the context words around it. */
 export const DEFAULT_OVERLAP = 320;
+/** Text kept before the next window's first reportable finding, so its context words are still seen. */
+const LOOK_BEHIND = CONTEXT_WINDOW * 2;
 
 export interface ScannedFinding {
   readonly category: Category;
@@ -44,6 +48,9 @@ export class TextScanner {
   private pendingOffset = 0;
   /** Offset in the current line up to which findings were reported from earlier windows. */
   private reportedUpTo = 0;
+  /** Offset in `pending` before which the previous window reported. */
+  private reportFrom = 0;
+  private readonly lookBehind: number;
   private lineNumber = 1;
   private header: string[] | undefined;
   private readonly windowSize: number;
@@ -55,6 +62,7 @@ export class TextScanner {
   ) {
     this.windowSize = options.windowSize ?? DEFAULT_WINDOW_SIZE;
     this.overlap = Math.min(options.overlap ?? DEFAULT_OVERLAP, Math.floor(this.windowSize / 2));
+    this.lookBehind = Math.min(LOOK_BEHIND, Math.floor(this.windowSize / 4));
   }
 
   /** Lines completed so far (the line being read is not counted until it ends). */
@@ -83,13 +91,15 @@ export class TextScanner {
   }
 
   private scanWindow(): void {
-    let cut = this.windowSize - this.overlap;
-    // Never cut a surrogate pair in two.
-    const code = this.pending.charCodeAt(cut);
-    if (code >= 0xdc00 && code <= 0xdfff) cut--;
+    const cut = this.windowSize - this.overlap;
     this.report(this.pending.slice(0, this.windowSize), cut, false);
-    this.pending = this.pending.slice(cut);
-    this.pendingOffset += cut;
+    let keep = Math.max(0, cut - this.lookBehind);
+    // Never cut a surrogate pair in two.
+    const code = this.pending.charCodeAt(keep);
+    if (code >= 0xdc00 && code <= 0xdfff) keep--;
+    this.pending = this.pending.slice(keep);
+    this.pendingOffset += keep;
+    this.reportFrom = cut - keep;
   }
 
   private endLine(): void {
@@ -100,6 +110,7 @@ export class TextScanner {
     this.pending = '';
     this.pendingOffset = 0;
     this.reportedUpTo = 0;
+    this.reportFrom = 0;
     this.lineNumber++;
   }
 
@@ -110,7 +121,7 @@ export class TextScanner {
     const fields = wholeLine && this.header !== undefined ? splitFields(text, this.delimiter()) : undefined;
     for (const finding of findings) {
       const start = this.pendingOffset + finding.start;
-      if (finding.start >= startsBefore || start < this.reportedUpTo) continue;
+      if (finding.start < this.reportFrom || finding.start >= startsBefore || start < this.reportedUpTo) continue;
       this.reportedUpTo = this.pendingOffset + finding.end;
       let columnName: string | undefined;
       if (fields !== undefined) {
