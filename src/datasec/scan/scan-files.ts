@@ -8,7 +8,6 @@ import { createReadStream } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { TextDecoder } from 'node:util';
-import type { Category } from '../recognizers/recognizer.js';
 import { detectEncoding, type TextEncoding } from './detect-encoding.js';
 import { TextScanner, type ScannedFinding } from './scan-text.js';
 import { Tally, type CategoryTally } from './tally.js';
@@ -122,7 +121,7 @@ async function scanFile(
     if (tally === undefined) byColumn.set(key, (tally = new Tally()));
     const location = `${input.path}:${finding.line}` + (finding.columnName !== undefined ? ` (${finding.columnName})` : '');
     const sample = { masked: finding.masked, location };
-    tally.add(finding.category as Category, value, sample);
+    tally.add(finding.category, value, sample);
     totals.add(finding.category, value, sample);
   };
   const scanner = new TextScanner(record, { minScore: options.minScore, table, windowSize: options.windowSize });
