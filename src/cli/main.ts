@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { EXIT_CODES, exitCodeOf, isRampartError } from '../core/errors.js';
 import { packageRoot } from '../hunt/package-paths.js';
 import { registerAdminCommands } from './admin-commands.js';
+import { registerDataCommand } from './data-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerEvtxCommand } from './evtx-command.js';
 import { registerHuntCommand } from './hunt-command.js';
@@ -41,6 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerServeCommand(program);
   registerDemoCommand(program);
   registerAdminCommands(program, setExitCode);
+  registerDataCommand(program, setExitCode);
   try {
     await program.parseAsync([...argv]);
     return exitCode;

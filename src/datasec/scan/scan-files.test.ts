@@ -1,0 +1,73 @@
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { residentIdCheckCharacter } from '../recognizers/checksums.js';
+import { scanFiles, type ScanProgress } from './scan-files.js';
+
+const residentId = (serial: number): string => {
+  const first17 = `11010519491231${String(serial).padStart(3, '0')}`;
+  return first17 + residentIdCheckCharacter(first17);
+};
+
+// "手机：" in GBK (手 CAD6, 机 BBFA, ： A3BA), then an ASCII number.
+const GBK_PHONE = Buffer.concat([Buffer.from('cad6bbfaa3ba', 'hex'), Buffer.from('13800138000\n')]);
+
+describe('scanFiles', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rampart-scan-files-'));
+  mkdirSync(join(dir, 'sub'));
+  writeFileSync(join(dir, 'people.csv'), `\ufeffname,身份证号,手机\n张三,${residentId(1)},13800138000\n李四,${residentId(2)},13800138001\n王五,${residentId(1)},\n`);
+  writeFileSync(join(dir, 'sub', 'gbk.txt'), GBK_PHONE);
+  writeFileSync(join(dir, 'sub', 'utf16.log'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`身份证 ${residentId(3)}\r\n`, 'utf16le')]));
+  writeFileSync(join(dir, 'sub', 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]));
+  writeFileSync(join(dir, 'sub', 'latin.txt'), Buffer.from([0x61, 0x80, 0xff, 0x62]));
+  writeFileSync(join(dir, 'sub', 'empty.json'), '');
+  writeFileSync(join(dir, 'late-bad.ndjson'), Buffer.concat([Buffer.from(`{"phone":"13800138002"}\n`.repeat(5000)), Buffer.from([0xff, 0xfe, 0x0a]), Buffer.from(`{"phone":"13800138003"}\n`)]));
+
+  it('scans each text file in its encoding, names CSV columns, totals by category', async () => {
+    const report = await scanFiles([dir]);
+    const byPath = new Map(report.files.map((file) => [file.path.slice(dir.length + 1), file]));
+    expect([...byPath.keys()].sort()).toEqual(['late-bad.ndjson', 'people.csv', 'sub/gbk.txt', 'sub/utf16.log']);
+    const csv = byPath.get('people.csv')!;
+    expect(csv.encoding).toBe('utf-8');
+    expect(csv.groups.map((group) => [group.column, group.categories.map((tally) => [tally.category, tally.count, tally.individuals])])).toEqual([
+      ['身份证号', [['cn-resident-id', 3, 2]]],
+      ['手机', [['cn-mobile', 2, 2]]],
+    ]);
+    expect(csv.groups[0].categories[0].samples[0]).toEqual({ masked: maskedId(1), location: `${join(dir, 'people.csv')}:2 (身份证号)` });
+    expect(byPath.get('sub/gbk.txt')).toMatchObject({ encoding: 'gb18030', groups: [{ categories: [{ category: 'cn-mobile', count: 1, samples: [{ masked: '138******00' }] }] }] });
+    expect(byPath.get('sub/utf16.log')).toMatchObject({ encoding: 'utf-16le', groups: [{ categories: [{ category: 'cn-resident-id', count: 1 }] }] });
+    expect(byPath.get('late-bad.ndjson')!.groups[0].categories[0]).toMatchObject({ category: 'cn-mobile', count: 5001, individuals: 2 });
+    expect(report.totals.find((tally) => tally.category === 'cn-mobile')).toMatchObject({ count: 5004, individuals: 4 });
+    expect(report.totals.find((tally) => tally.category === 'cn-resident-id')).toMatchObject({ count: 4, individuals: 3 });
+    expect(report.filesScanned).toBe(5);
+  });
+
+  it('reports binary, invalid and unreadable files by name and goes on', async () => {
+    const locked = join(dir, 'locked.txt');
+    writeFileSync(locked, `手机 13800138000\n`);
+    chmodSync(locked, 0o000);
+    const report = await scanFiles([dir, join(dir, 'missing')]);
+    chmodSync(locked, 0o600);
+    const problems = report.problems.map((problem) => `${problem.path.slice(dir.length + 1)}: ${problem.message}`);
+    expect(problems).toContainEqual(expect.stringMatching(/^sub\/image\.png: binary \(NUL byte at offset 8\), not scanned$/));
+    expect(problems).toContainEqual('sub/latin.txt: invalid text encoding: neither UTF-8 nor GB18030 (first invalid UTF-8 byte at offset 1), not scanned');
+    expect(problems).toContainEqual(expect.stringMatching(/^late-bad\.ndjson: invalid utf-8 within bytes \d+–\d+; scanned with replacement characters from there$/));
+    expect(problems).toContainEqual('missing: not found');
+    if (process.getuid?.() !== 0) expect(problems).toContainEqual('locked.txt: permission denied; not scanned');
+    expect(report.files.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('reports progress in bytes up to the total', async () => {
+    const progress: ScanProgress[] = [];
+    await scanFiles([join(dir, 'people.csv'), join(dir, 'late-bad.ndjson')], { onProgress: (step) => progress.push(step) });
+    const last = progress.at(-1)!;
+    expect(last.bytesDone).toBe(last.bytesTotal);
+    expect(progress.every((step, i) => i === 0 || step.bytesDone >= progress[i - 1].bytesDone)).toBe(true);
+  });
+});
+
+function maskedId(serial: number): string {
+  const id = residentId(serial);
+  return id.slice(0, 3) + '*'.repeat(13) + id.slice(-2);
+}

@@ -1,0 +1,93 @@
+// `rampart data scan` end to end through the built command: a UTF-8 CSV with a header, a GBK text file,
+// a UTF-16 file, a binary file and a 20 MB single-line file, in one temporary folder.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { residentIdCheckCharacter } from '../src/datasec/recognizers/checksums.js';
+import { ensureBuilt, runCli } from './cli-helpers.js';
+
+const residentId = (serial: number): string => {
+  const first17 = `44030619900101${String(serial).padStart(3, '0')}`;
+  return first17 + residentIdCheckCharacter(first17);
+};
+const masked = (value: string): string => value.slice(0, 3) + '*'.repeat(value.length - 5) + value.slice(-2);
+
+const ID_1 = residentId(11);
+const ID_2 = residentId(23);
+const ID_3 = residentId(35);
+const ID_LONG = residentId(47);
+const RAW_VALUES = [ID_1, ID_2, ID_3, ID_LONG, '13812345678', '13987654321', '13711112222', '13622223333', '13533334444', 'wang.wu@example.com', 'chen.liu@example.org'];
+
+const dir = mkdtempSync(join(tmpdir(), 'rampart-cli-data-scan-'));
+
+beforeAll(() => {
+  ensureBuilt();
+  writeFileSync(join(dir, 'people.csv'), `name,身份证号,手机,notes\n张三,${ID_1},13812345678,"lives in 深圳, mail wang.wu@example.com"\n李四,${ID_2},13987654321,\n王五,${ID_1},,none\n`);
+  // "手机：" in GBK (手 CAD6, 机 BBFA, full-width colon A3BA), then the number, then "身份证：" (身 C9ED, 份 B7DD, 证 D6A4).
+  writeFileSync(join(dir, 'gbk.txt'), Buffer.concat([Buffer.from('cad6bbfaa3ba', 'hex'), Buffer.from('13711112222\n'), Buffer.from('c9edb7ddd6a4a3ba', 'hex'), Buffer.from(`${ID_3}\n`)]));
+  writeFileSync(join(dir, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('联系电话 13622223333\r\n', 'utf16le')]));
+  writeFileSync(join(dir, 'image.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+  const filler = 'abc def '.repeat(1024 * 1024); // 8 MiB of text without a newline
+  writeFileSync(join(dir, 'one-line.log'), `${filler}身份证 ${ID_LONG} ${filler}手机 13533334444 ${filler.slice(0, 4 * 1024 * 1024)} mail chen.liu@example.org`);
+});
+
+describe('rampart data scan', () => {
+  it('reports findings per file and CSV column, masked, with totals, as JSON', () => {
+    const result = runCli(['data', 'scan', '--format', 'json', dir]);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout);
+    const file = (name: string) => report.files.find((scanned: { path: string }) => scanned.path === join(dir, name));
+
+    const csv = file('people.csv');
+    expect(csv.encoding).toBe('utf-8');
+    expect(csv.groups.map((group: { column: string; categories: { category: string; count: number; individuals: number }[] }) => [group.column, group.categories.map((tally) => [tally.category, tally.count, tally.individuals])])).toEqual([
+      ['身份证号', [['cn-resident-id', 3, 2]]],
+      ['手机', [['cn-mobile', 2, 2]]],
+      ['notes', [['email', 1, 1]]],
+    ]);
+    expect(csv.groups[0].categories[0].samples).toEqual([
+      { masked: masked(ID_1), location: `${join(dir, 'people.csv')}:2 (身份证号)` },
+      { masked: masked(ID_2), location: `${join(dir, 'people.csv')}:3 (身份证号)` },
+    ]);
+    expect(csv.groups[2].categories[0].samples[0].masked).toBe('w***@example.com');
+
+    expect(file('gbk.txt')).toMatchObject({ encoding: 'gb18030', groups: [{ categories: expect.arrayContaining([expect.objectContaining({ category: 'cn-mobile', count: 1, samples: [{ masked: '137******22', location: `${join(dir, 'gbk.txt')}:1` }] }), expect.objectContaining({ category: 'cn-resident-id', count: 1 })]) }] });
+    expect(file('utf16.txt')).toMatchObject({ encoding: 'utf-16le', groups: [{ categories: [{ category: 'cn-mobile', count: 1, samples: [{ masked: '136******33' }] }] }] });
+
+    const long = file('one-line.log');
+    expect(long.lines).toBe(1);
+    expect(long.groups[0].categories.map((tally: { category: string; count: number }) => [tally.category, tally.count]).sort()).toEqual([
+      ['cn-mobile', 1],
+      ['cn-resident-id', 1],
+      ['email', 1],
+    ]);
+
+    expect(report.totals.find((tally: { category: string }) => tally.category === 'cn-resident-id')).toMatchObject({ count: 5, individuals: 4 });
+    expect(report.totals.find((tally: { category: string }) => tally.category === 'cn-mobile')).toMatchObject({ count: 5, individuals: 5 });
+    expect(report.problems).toEqual([{ path: join(dir, 'image.bin'), message: 'binary (NUL byte at offset 8), not scanned' }]);
+    expect(report.filesScanned).toBe(4);
+    expect(result.stderr).toContain(`warning: ${join(dir, 'image.bin')}: binary (NUL byte at offset 8), not scanned`);
+    for (const raw of RAW_VALUES) expect(result.stdout + result.stderr).not.toContain(raw);
+  }, 60_000);
+
+  it('prints a table by default, and writes the report to a file with -o', () => {
+    const output = join(dir, 'report.txt');
+    const result = runCli(['data', 'scan', '-o', output, join(dir, 'people.csv'), join(dir, 'image.bin')]);
+    expect(result.status).toBe(0);
+    const table = readFileSync(output, 'utf8');
+    expect(table).toContain('Scanned 1 file');
+    expect(table).toMatch(/column 身份证号\n {4}cn-resident-id +3 found +2 individuals {2}440\*+\d\w, 440\*+\w\w\n/);
+    expect(table).toContain('Problems');
+    for (const raw of RAW_VALUES) expect(table).not.toContain(raw);
+  });
+
+  it('names a missing path and a bad option, exit code 2', () => {
+    const missing = runCli(['data', 'scan', join(dir, 'nope')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('Input not found');
+    const badScore = runCli(['data', 'scan', '--min-score', 'high', dir]);
+    expect(badScore.status).toBe(2);
+    expect(badScore.stderr).toContain('--min-score');
+  });
+});
