@@ -64,6 +64,9 @@ for (const database of testDatabases()) {
       expect(summary.total).toBe(result.alerts);
       expect(summary.bucket).toBe('hour');
       expect(summary.overTime.reduce((sum: number, row: { count: number }) => sum + row.count, 0)).toBe(summary.total);
+      // Two days of hours, for each level seen (high and medium here), quiet hours included as zeros.
+      expect(summary.overTime).toHaveLength(48 * 2);
+      expect(summary.overTime.filter((row: { count: number }) => row.count === 0).length).toBeGreaterThan(40);
       expect(summary.topHosts[0].count).toBeGreaterThan(0);
       expect(summary.techniques).toEqual(expect.arrayContaining([expect.objectContaining({ tactic: expect.any(String), technique: expect.stringMatching(/^T\d{4}/) })]));
       // The railway's analyst sees none of it.

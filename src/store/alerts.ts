@@ -253,5 +253,21 @@ export async function summariseAlerts(db: Queryable, organisationId: string, fro
   );
   const byLevel: Record<string, number> = Object.fromEntries(LEVELS.map((level) => [level, 0]));
   for (const row of byLevelRows) byLevel[row.level] = row.count;
-  return { total: byLevelRows.reduce((sum, row) => sum + row.count, 0), byLevel, bucket, overTime, topRules, topHosts, techniques };
+  return { total: byLevelRows.reduce((sum, row) => sum + row.count, 0), byLevel, bucket, overTime: withEmptyBuckets(overTime, bucket, from, to), topRules, topHosts, techniques };
+}
+
+/**
+ * Every bucket of the range for every level seen, zero where nothing happened: a chart of the rows
+ * alone would join the points either side of a quiet hour as if alerts had kept coming.
+ */
+function withEmptyBuckets(rows: readonly { time: string; level: Level; count: number }[], bucket: 'hour' | 'day', from: string, to: string): { time: string; level: Level; count: number }[] {
+  const size = bucket === 'hour' ? 3_600_000 : 86_400_000;
+  const levels = LEVELS.filter((level) => rows.some((row) => row.level === level));
+  const counts = new Map(rows.map((row) => [`${Date.parse(row.time)}|${row.level}`, row.count]));
+  const filled: { time: string; level: Level; count: number }[] = [];
+  // Buckets start on whole hours or days in UTC, as date_trunc gives them (the session time zone is UTC).
+  for (let start = Math.floor(Date.parse(from) / size) * size; start < Date.parse(to); start += size) {
+    for (const level of levels) filled.push({ time: new Date(start).toISOString(), level, count: counts.get(`${start}|${level}`) ?? 0 });
+  }
+  return filled;
 }
