@@ -131,6 +131,19 @@ for (const database of testDatabases()) {
       expect((await world.app.inject({ url: '/api/me', headers })).statusCode).toBe(401);
     });
 
+    it('disables a user: no sign-in, no token; enabled again, both work', async () => {
+      const admin = bearer(world.members['rail.admin']);
+      const target = world.members['rail.auditor'];
+      const disable = (disabled: boolean) => world.app.inject({ method: 'PATCH', url: `/api/users/${target.userId}`, headers: admin, payload: { disabled } });
+      expect((await disable(true)).json()).toMatchObject({ username: 'rail.auditor', disabled: true });
+      expect((await world.app.inject({ url: '/api/me', headers: bearer(target) })).statusCode).toBe(401);
+      expect((await world.app.inject({ method: 'POST', url: '/api/sessions', payload: { username: 'rail.auditor', password: 'rail.auditor-password' } })).statusCode).toBe(401);
+      expect((await disable(false)).json().disabled).toBe(false);
+      expect((await world.app.inject({ url: '/api/me', headers: bearer(target) })).statusCode).toBe(200);
+      expect((await world.app.inject({ method: 'PATCH', url: `/api/users/${world.members['rail.admin'].userId}`, headers: admin, payload: { disabled: true } })).statusCode).toBe(409);
+      expect((await world.app.inject({ method: 'PATCH', url: `/api/users/${target.userId}`, headers: bearer(world.members['bank.admin']), payload: { disabled: true } })).statusCode).toBe(404);
+    });
+
     it('signs out by revoking the token the request came with', async () => {
       const session = (await world.app.inject({ method: 'POST', url: '/api/sessions', payload: { username: 'rail.reporter', password: 'rail.reporter-password' } })).json();
       const headers = { authorization: `Bearer ${session.token}` };

@@ -66,6 +66,8 @@ for (const database of testDatabases()) {
       'POST /api/operators': () => ({ url: '/api/operators', payload: { name: `Operator ${++counter}`, sector: 'energy' } }),
       'GET /api/users': () => ({ url: '/api/users' }),
       'POST /api/users': () => ({ url: '/api/users', payload: { username: `new.user.${++counter}`, role: 'analyst' } }),
+      // Disabling then enabling again would be two requests; `disabled: false` keeps the walk's users usable.
+      'PATCH /api/users/:id': () => ({ url: `/api/users/${world.members['bank.reporter'].userId}`, payload: { disabled: false } }),
       'GET /api/tokens': () => ({ url: '/api/tokens' }),
       'POST /api/tokens': () => ({ url: '/api/tokens', payload: { name: 'walk' } }),
       'DELETE /api/tokens/:id': () => ({ url: `/api/tokens/${world.members['bank.reporter'].tokenId}` }),

@@ -83,6 +83,25 @@ export async function findUser(db: Queryable, organisationId: string, id: string
   return row && toUser(row);
 }
 
+/**
+ * Disables or re-enables a user of the organisation: a disabled user can neither sign in nor use any of
+ * their tokens (authenticateToken checks), and comes back with them when re-enabled. Undefined when
+ * there is no such user there.
+ */
+export async function setUserDisabled(db: Database, organisationId: string, id: string, disabled: boolean, actor: string): Promise<User | undefined> {
+  if (!isUuid(id)) return undefined;
+  return db.transaction(async (tx) => {
+    const [before] = await tx.query<UserRecord>('SELECT * FROM users WHERE id = $1 AND organisation_id = $2 FOR UPDATE', [id, organisationId]);
+    if (!before) return undefined;
+    const [after] = await tx.query<UserRecord>(
+      'UPDATE users SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) ELSE NULL END WHERE id = $1 RETURNING *',
+      [id, disabled],
+    );
+    await appendAudit(tx, { organisationId, actor, action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: id, before: toUser(before), after: toUser(after) });
+    return toUser(after);
+  });
+}
+
 interface PrincipalRecord extends UserRecord {
   organisation_name: string;
   organisation_kind: OrganisationKind;

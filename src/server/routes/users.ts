@@ -4,7 +4,7 @@ import '../fastify-types.js';
 import type { FastifyInstance } from 'fastify';
 import { rampartError } from '../../core/errors.js';
 import type { Database } from '../../store/database.js';
-import { createToken, createUser, findUser, listTokens, listUsers, revokeToken, ROLES, type Role } from '../../store/users.js';
+import { createToken, createUser, findUser, listTokens, listUsers, revokeToken, ROLES, setUserDisabled, type Role } from '../../store/users.js';
 import { principalOf } from '../authorise.js';
 import { apiToken, idParams, user, uuid } from '../schemas.js';
 
@@ -39,6 +39,27 @@ export function userRoutes(db: Database) {
         const principal = principalOf(request);
         const created = await createUser(db, { ...request.body, organisationId: principal.organisation.id }, principal.actor);
         return reply.code(201).send(created);
+      },
+    );
+
+    app.patch<{ Params: { id: string }; Body: { disabled: boolean } }>(
+      '/api/users/:id',
+      {
+        config: { permission: 'users:write' },
+        schema: {
+          tags: ['users'],
+          summary: 'Disable a user (no sign-in, none of their tokens work) or enable them again',
+          params: idParams,
+          body: { type: 'object', properties: { disabled: { type: 'boolean' } }, required: ['disabled'], additionalProperties: false },
+          response: { 200: user },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        if (request.params.id === principal.user.id && request.body.disabled) throw rampartError('RAMPART_E_CONFLICT', { reason: 'an admin cannot disable themself; ask another admin' });
+        const changed = await setUserDisabled(db, principal.organisation.id, request.params.id, request.body.disabled, principal.actor);
+        if (!changed) throw rampartError('RAMPART_E_NOT_FOUND', { entity: 'User', id: request.params.id });
+        return changed;
       },
     );
 
