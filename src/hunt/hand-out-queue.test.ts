@@ -33,6 +33,16 @@ describe('HandOutQueue', () => {
     expect(handOut([70_100_000, 70_300_000, 70_200_000, 3_000_000, 70_000_000], 2)).toEqual(['f0', 'f1', 'f2', 'f4', 'f3']);
   });
 
+  it('hands out in input order after the head when asked (the output is far behind)', () => {
+    const queue = new HandOutQueue([10, 10, 1_000_000, 10, 2_000_000].map((bytes, index) => ({ path: `f${index}`, bytes })));
+    expect(queue.next()?.path).toBe('f0');
+    expect(queue.next()?.path).toBe('f4');
+    expect(queue.next(true)?.path).toBe('f1');
+    expect(queue.next(true)?.path).toBe('f2');
+    expect(queue.next()?.path).toBe('f3');
+    expect(queue.next(true)).toBeUndefined();
+  });
+
   it('hands out each file once and then nothing', () => {
     const queue = new HandOutQueue([{ path: 'a', bytes: 1 }, { path: 'b', bytes: 2 }]);
     expect([queue.next()?.path, queue.next()?.path, queue.next()]).toEqual(['a', 'b', undefined]);

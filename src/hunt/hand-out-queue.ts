@@ -29,11 +29,22 @@ export class HandOutQueue {
     this.finished = new Array<boolean>(files.length).fill(false);
   }
 
-  /** The next file for a free worker, or undefined when every file has been handed out. */
-  next(): FileJob | undefined {
+  /**
+   * The next file for a free worker, or undefined when every file has been handed out. `inOrder`: the
+   * first unassigned file after the head instead of the biggest — asked for when the output is far
+   * behind, so that finished files' detections stop piling up waiting for the head.
+   */
+  next(inOrder = false): FileJob | undefined {
     let index: number | undefined;
     if (this.head < this.files.length && !this.assigned[this.head]) index = this.head;
-    else {
+    else if (inOrder) {
+      for (let i = this.head; i < this.files.length; i++) {
+        if (!this.assigned[i]) {
+          index = i;
+          break;
+        }
+      }
+    } else {
       while (this.cursor < this.bySize.length && this.assigned[this.bySize[this.cursor].index]) this.cursor++;
       index = this.bySize[this.cursor]?.index;
     }

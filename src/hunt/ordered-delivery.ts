@@ -7,6 +7,8 @@ export class OrderedDelivery<T> {
   private head = 0;
   private readonly finished: boolean[];
   private readonly held = new Map<number, T[]>();
+  /** Items waiting for an earlier file to finish. */
+  heldItems = 0;
 
   constructor(
     private readonly count: number,
@@ -24,6 +26,7 @@ export class OrderedDelivery<T> {
     const list = this.held.get(index);
     if (list) list.push(item);
     else this.held.set(index, [item]);
+    this.heldItems++;
   }
 
   /** File `index` has no more items; when it is the head, the next files' held items follow. */
@@ -34,6 +37,7 @@ export class OrderedDelivery<T> {
       const waiting = this.held.get(this.head);
       if (waiting === undefined) continue;
       this.held.delete(this.head);
+      this.heldItems -= waiting.length;
       for (const item of waiting) this.deliver(item);
     }
   }

@@ -21,6 +21,8 @@ export interface ParallelHuntOptions {
   readonly onProgress?: (progress: HuntProgress) => void;
 }
 
+const HELD_BATCHES_BEFORE_IN_ORDER = 64;
+
 export async function runParallelHunt(options: ParallelHuntOptions): Promise<HuntSummary> {
   const started = performance.now();
   const { inputs, sink, onProblem, onProgress } = options;
@@ -49,7 +51,9 @@ export async function runParallelHunt(options: ParallelHuntOptions): Promise<Hun
     if (batch.done) delivery.finish(batch.index);
     onProgress?.({ bytesRead, bytesTotal, events: tally.events, detections: found, file: inputs[batch.index].path });
   };
-  await options.pool.hunt(inputs, onBatch);
+  // Batches held for ordered output (each up to a few hundred detections): past this many, files are
+  // handed out in input order, so the head catches up instead of later files piling up behind it.
+  await options.pool.hunt(inputs, onBatch, () => delivery.heldItems > HELD_BATCHES_BEFORE_IN_ORDER);
   await sink.close();
   return tally.summary(inputs.length, (performance.now() - started) / 1000);
 }

@@ -51,6 +51,8 @@ interface Run {
   readonly queue: HandOutQueue;
   remaining: number;
   readonly onBatch: (batch: FileBatch) => void;
+  /** True while the output is far behind: files are then handed out in input order. */
+  readonly behind: () => boolean;
   readonly resolve: () => void;
   readonly reject: (error: Error) => void;
 }
@@ -100,12 +102,12 @@ export class HuntPool {
    * Hunts the files (given in input order; batch indexes refer to it), handing them out as
    * HandOutQueue decides; resolves when all are done.
    */
-  hunt(files: readonly QueuedFile[], onBatch: (batch: FileBatch) => void): Promise<void> {
+  hunt(files: readonly QueuedFile[], onBatch: (batch: FileBatch) => void, behind: () => boolean = () => false): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.run) return Promise.reject(new Error('HuntPool.hunt is already running'));
     if (files.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      this.run = { queue: new HandOutQueue(files), remaining: files.length, onBatch, resolve, reject };
+      this.run = { queue: new HandOutQueue(files), remaining: files.length, onBatch, behind, resolve, reject };
       for (const member of this.members) this.dispatch(member);
     });
   }
@@ -177,7 +179,7 @@ export class HuntPool {
     const run = this.run;
     if (run === undefined || !member.loaded || this.failure) return;
     while (member.jobs.length < JOBS_PER_WORKER) {
-      const job = run.queue.next();
+      const job = run.queue.next(run.behind());
       if (job === undefined) return;
       member.jobs.push(job);
       member.worker.postMessage(job);
