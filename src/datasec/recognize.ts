@@ -44,7 +44,9 @@ interface TextShape {
   /** The longest run of consecutive ASCII digits. */
   longestDigitRun: number;
   at: boolean;
-  colon: boolean;
+  /** Colons, and whether two stand together: an IPv6 address has seven (six before an embedded IPv4), or a `::`. */
+  colons: number;
+  doubleColon: boolean;
   plus: boolean;
   dot: boolean;
   upper: boolean;
@@ -52,7 +54,7 @@ interface TextShape {
 }
 
 function textShape(text: string): TextShape {
-  const shape: TextShape = { longestDigitRun: 0, at: false, colon: false, plus: false, dot: false, upper: false, nonAscii: false };
+  const shape: TextShape = { longestDigitRun: 0, at: false, colons: 0, doubleColon: false, plus: false, dot: false, upper: false, nonAscii: false };
   let run = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -64,7 +66,10 @@ function textShape(text: string): TextShape {
     run = 0;
     if (code >= 65 && code <= 90) shape.upper = true;
     else if (code === 64) shape.at = true;
-    else if (code === 58) shape.colon = true;
+    else if (code === 58) {
+      shape.colons++;
+      if (i > 0 && text.charCodeAt(i - 1) === 58) shape.doubleColon = true;
+    }
     else if (code === 43) shape.plus = true;
     else if (code === 46) shape.dot = true;
     else if (code > 127) shape.nonAscii = true;
@@ -75,8 +80,8 @@ function textShape(text: string): TextShape {
 /**
  * For each built-in recognizer, what its pattern cannot match without (read off the patterns: an
  * 18-digit ID needs 17 digits in a row, a card four, an e-mail an @, a plate a province character and a
- * capital letter). A line that lacks it skips that recognizer's pass: running all fourteen patterns over
- * every line was nearly all of a scan's time. Conditions are necessary, never sufficient, so nothing a
+ * capital letter, an IPv6 address six colons or a `::`). A line that lacks it skips that recognizer's
+ * pass: running all fourteen patterns over every line was nearly all of a scan's time. Conditions are necessary, never sufficient, so nothing a
  * recognizer would find is lost; a recognizer not listed always runs.
  */
 const MAY_MATCH: Readonly<Record<string, (shape: TextShape) => boolean>> = {
@@ -92,6 +97,6 @@ const MAY_MATCH: Readonly<Record<string, (shape: TextShape) => boolean>> = {
   iban: (shape) => shape.longestDigitRun >= 2 && shape.upper,
   email: (shape) => shape.at,
   ipv4: (shape) => shape.dot && shape.longestDigitRun >= 1,
-  ipv6: (shape) => shape.colon,
+  ipv6: (shape) => shape.doubleColon || shape.colons >= 6,
   'e164-phone': (shape) => shape.plus && shape.longestDigitRun >= 1,
 };
