@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { recognize } from './recognize.js';
+import { generateCorpus } from './corpus/generate-corpus.js';
+import { RECOGNIZERS } from './recognizers/index.js';
+import { textShape } from './recognizers/text-shape.js';
 
 const found = (text: string, minScore?: number) =>
   recognize(text, undefined, { minScore }).map((finding) => [finding.category, finding.text]);
@@ -52,5 +55,19 @@ describe('recognize', () => {
       'context word "身份证" before it',
     ]);
     expect(finding.score).toBe(1);
+  });
+});
+
+describe('each recognizer\'s mayMatch', () => {
+  it('is never false on a text the recognizer finds something in (necessary, so skipping loses nothing)', () => {
+    const texts = generateCorpus(7, 3000).map((sample) => sample.text);
+    const wrong: string[] = [];
+    for (const text of texts) {
+      const shape = textShape(text);
+      for (const recognizer of RECOGNIZERS) {
+        if (recognizer.mayMatch && !recognizer.mayMatch(shape) && recognizer.find(text).length > 0) wrong.push(`${recognizer.id}: ${text}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });

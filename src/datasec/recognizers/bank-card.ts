@@ -12,6 +12,8 @@ export const bankCardRecognizer: Recognizer = {
   id: 'bank-card',
   category: 'bank-card',
   description: 'Bank card: 16–19 digits, Luhn as a signal, UnionPay 62 prefix raises',
+  // Cannot match without a group of 4 digits at least.
+  mayMatch: (shape) => shape.longestDigitRun >= 4,
   find(text: string): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesOf(CARD_PATTERN, text)) {

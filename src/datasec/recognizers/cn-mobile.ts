@@ -16,6 +16,8 @@ export const cnMobileRecognizer: Recognizer = {
   id: 'cn-mobile',
   category: 'cn-mobile',
   description: 'Mainland mobile number: 1[3-9] + 9 digits, optional +86 / 0086, separators',
+  // Cannot match without 1, 3–9 and a digit in a row.
+  mayMatch: (shape) => shape.longestDigitRun >= 3,
   find(text: string): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesOf(PATTERN, text)) {

@@ -20,6 +20,8 @@ export const cnPassportRecognizer: Recognizer = {
   id: 'cn-passport',
   category: 'cn-passport',
   description: 'Chinese passports: E/G/K + 8 digits, E + letter + 7, DE/SE/PE + 7, MA + 7',
+  // Cannot match without a capital letter and 7 digits in a row.
+  mayMatch: (shape) => shape.longestDigitRun >= 7 && shape.upper,
   find(text: string): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesOf(PATTERN, text)) {

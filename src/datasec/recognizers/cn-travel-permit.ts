@@ -11,6 +11,8 @@ export const cnTravelPermitRecognizer: Recognizer = {
   id: 'cn-travel-permit',
   category: 'cn-travel-permit',
   description: 'HK / Macao travel permits: home-return permit H/M + 8 digits; mainland permit C + 8 digits or C + letter + 7',
+  // Cannot match without a capital letter and 7 digits in a row.
+  mayMatch: (shape) => shape.longestDigitRun >= 7 && shape.upper,
   find(text: string): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesOf(PATTERN, text)) {

@@ -26,6 +26,8 @@ export const creditCardRecognizer: Recognizer = {
   id: 'credit-card',
   category: 'credit-card',
   description: 'Credit card: Visa, Mastercard, Amex, Discover, JCB, Diners prefixes and lengths, Luhn',
+  // Cannot match without a group of 4 digits at least.
+  mayMatch: (shape) => shape.longestDigitRun >= 4,
   find(text: string): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesOf(CARD_PATTERN, text)) {

@@ -31,6 +31,8 @@ export const e164PhoneRecognizer: Recognizer = {
   id: 'e164-phone',
   category: 'e164-phone',
   description: 'International phone number: + assigned country code, 8–15 digits (E.164)',
+  // Cannot match without a + and digits.
+  mayMatch: (shape) => shape.plus && shape.longestDigitRun >= 1,
   find(text: string): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesOf(PATTERN, text)) {

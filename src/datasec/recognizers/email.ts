@@ -9,6 +9,8 @@ export const emailRecognizer: Recognizer = {
   id: 'email',
   category: 'email',
   description: 'E-mail address: local part @ domain labels with a letter TLD',
+  // Cannot match without an @.
+  mayMatch: (shape) => shape.at,
   find(text: string): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesOf(PATTERN, text)) {

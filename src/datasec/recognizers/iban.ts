@@ -23,6 +23,8 @@ export const ibanRecognizer: Recognizer = {
   id: 'iban',
   category: 'iban',
   description: 'IBAN: country code, length fixed per country, mod-97 check',
+  // Cannot match without two capitals then two digits.
+  mayMatch: (shape) => shape.longestDigitRun >= 2 && shape.upper,
   find(text: string): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesOf(CANDIDATE, text)) {

@@ -9,6 +9,8 @@ export const ipv4Recognizer: Recognizer = {
   id: 'ipv4',
   category: 'ipv4',
   description: 'IPv4 address: four dotted octets 0–255',
+  // Cannot match without dots and digits.
+  mayMatch: (shape) => shape.dot && shape.longestDigitRun >= 1,
   find(text: string): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesOf(PATTERN, text)) {

@@ -27,6 +27,8 @@ export const ipv6Recognizer: Recognizer = {
   id: 'ipv6',
   category: 'ipv6',
   description: 'IPv6 address: 8 hex groups or fewer with one ::, optional embedded IPv4',
+  // Cannot match without six colons (seven, or six before an embedded IPv4) or a ::.
+  mayMatch: (shape) => shape.doubleColon || shape.colons >= 6,
   find(text: string): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesOf(PATTERN, text)) {

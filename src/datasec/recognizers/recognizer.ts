@@ -1,6 +1,8 @@
 // The contract every recognizer meets. A finding's score is the sum of its reasons' changes (clamped to
 // 0–1), so a reader can always see why a number was reported, or why it was not.
 
+import type { TextShape } from './text-shape.js';
+
 export type Category =
   | 'cn-resident-id'
   | 'cn-residence-permit'
@@ -38,6 +40,12 @@ export interface Recognizer {
   id: string;
   category: Category;
   description: string;
+  /**
+   * What the recognizer's pattern cannot match without, checked against one pass over the text
+   * (text-shape.ts) before `find` runs it: necessary, never sufficient, so nothing is lost. Running
+   * every pattern over every line was nearly all of a scan's time. Absent: `find` always runs.
+   */
+  mayMatch?: (shape: TextShape) => boolean;
   find(text: string): Finding[];
 }
 

@@ -8,6 +8,8 @@ export const residencePermitRecognizer: Recognizer = {
   id: 'cn-residence-permit',
   category: 'cn-residence-permit',
   description: 'Residence permit of HK / Macao / Taiwan residents: region 810000 / 820000 / 830000, birth date, MOD 11-2',
+  // Cannot match without 17 digits in a row.
+  mayMatch: (shape) => shape.longestDigitRun >= 17,
   find(text: string): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesOf(RESIDENT_ID_PATTERN, text)) {

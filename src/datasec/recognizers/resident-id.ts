@@ -7,6 +7,8 @@ export const residentIdRecognizer: Recognizer = {
   id: 'cn-resident-id',
   category: 'cn-resident-id',
   description: 'Chinese resident ID (GB 11643): province region code, real birth date, MOD 11-2 check character',
+  // Cannot match without 17 digits in a row.
+  mayMatch: (shape) => shape.longestDigitRun >= 17,
   find(text: string): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesOf(RESIDENT_ID_PATTERN, text)) {

@@ -12,6 +12,8 @@ export const usccRecognizer: Recognizer = {
   id: 'cn-uscc',
   category: 'cn-uscc',
   description: 'Unified social credit code (GB 32100): 18 characters, GB 32100 and GB 11714 check characters',
+  // Cannot match without the organisation code's 6 digits in a row.
+  mayMatch: (shape) => shape.longestDigitRun >= 6,
   find(text: string): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesOf(PATTERN, text)) {
