@@ -37,7 +37,7 @@ parse(process.argv.slice(2), (flag, value) => {
 const dist = (module) => import(pathToFileURL(path.join(REPO, 'dist', 'datasec', module)).href);
 const { recognize } = await dist('recognize.js');
 const { generateCorpus } = await dist('corpus/generate-corpus.js');
-const { createRandom } = await dist('corpus/prng.js');
+const { seededRandom } = await import(pathToFileURL(path.join(REPO, 'dist', 'core', 'seeded-random.js')).href);
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'rampart-bench-scan-'));
 const file = path.join(folder, 'text.txt');
@@ -88,7 +88,7 @@ function rate(bytes, seconds) {
 
 /** About `size` bytes of lines: nine of ten without identifiers, one from the labelled corpus. */
 function makeText(size, seed) {
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   const pick = (list) => list[Math.floor(random.next() * list.length)];
   const words = ['the', 'operator', 'reported', 'a', 'service', 'outage', 'at', 'substation', 'network', 'traffic', 'normal', 'user', 'login', 'completed', 'backup', 'job', 'finished', 'with', 'status', 'ok'];
   const hanzi = ['系统', '运行', '正常', '用户', '登录', '成功', '备份', '任务', '完成', '网络', '流量', '监测', '变电站', '设备', '巡检', '记录'];

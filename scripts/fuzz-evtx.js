@@ -32,7 +32,7 @@ if (!existsSync(fuzzCaseModule)) {
   process.exit(2);
 }
 const { mutatedSample } = await import(fuzzCaseModule);
-const { caseSeed } = await import(path.join(root, 'dist', 'logs', 'evtx', 'fuzz', 'prng.js'));
+const { caseSeed } = await import(path.join(root, 'dist', 'core', 'seeded-random.js'));
 
 const options = readOptions();
 const files = sampleFiles(options.files);

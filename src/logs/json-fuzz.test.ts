@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { LogEvent } from '../core/event.js';
 import { readJsonEvents } from './json.js';
 import type { ReadProblem } from './read-problem.js';
-import { seededRandom } from './evtx/fuzz/prng.js';
+import { seededRandom } from '../core/seeded-random.js';
 
 const ITERATIONS = 300;
 // Fixed, so every run checks the same cases; RAMPART_FUZZ_SEED explores others.

@@ -5,7 +5,7 @@
 
 import type { Category } from '../recognizers/recognizer.js';
 import { VALUE_MAKERS, randomDigitRun, type Value } from './identifiers.js';
-import { createRandom, type Random } from './prng.js';
+import { seededRandom, type Random } from '../../core/seeded-random.js';
 
 export interface Label {
   category: Category;
@@ -132,7 +132,7 @@ function logLine(random: Random): Sample {
 
 /** `count` samples from `seed`: the same seed always gives the same corpus. */
 export function generateCorpus(seed: number, count: number): Sample[] {
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   const makers = [zhSentence, enSentence, csvRow, logLine];
   return Array.from({ length: count }, (_, index) => makers[index % makers.length](random));
 }

@@ -5,7 +5,7 @@
 
 import { ibanCheckDigits, luhnCheckDigit, organisationCodeCheckCharacter, residentIdCheckCharacter, usccCheckCharacter } from '../recognizers/checksums.js';
 import type { Category } from '../recognizers/recognizer.js';
-import type { Random } from './prng.js';
+import type { Random } from '../../core/seeded-random.js';
 
 export interface Value {
   text: string;

@@ -3,7 +3,7 @@
 // reproduces exactly; RAMPART_FUZZ_SEED explores other cases.
 
 import { describe, expect, it } from 'vitest';
-import { seededRandom, type Random } from '../evtx/fuzz/prng.js';
+import { seededRandom, type Random } from '../../core/seeded-random.js';
 import { isSyslogProblem, parseSyslogMessage } from './parse-syslog.js';
 import { syslogFields } from './syslog-event.js';
 import { SyslogFramer } from './syslog-framing.js';

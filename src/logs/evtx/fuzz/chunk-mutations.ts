@@ -5,7 +5,7 @@
 import { CHUNK_BYTES } from '../evtx-layout.js';
 import { usedChunks } from './evtx-map.js';
 import type { ChunkSpan } from './evtx-map.js';
-import type { Random } from './prng.js';
+import type { Random } from '../../../core/seeded-random.js';
 import type { Mutation } from './mutation.js';
 
 function twoChunks(chunks: readonly ChunkSpan[], random: Random): [ChunkSpan, ChunkSpan] | undefined {

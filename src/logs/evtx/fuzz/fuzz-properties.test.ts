@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EvtxMap } from './evtx-map.js';
 import { findViolations, type FuzzSubject } from './fuzz-properties.js';
-import { seededRandom } from './prng.js';
+import { seededRandom } from '../../../core/seeded-random.js';
 import type { ReadOutcome, ReadRecord } from './read-outcome.js';
 
 const CHUNK = 65536;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapEvtx } from './evtx-map.js';
 import { mutateEvtx } from './mutate.js';
-import { caseSeed, seededRandom } from './prng.js';
+import { caseSeed, seededRandom } from '../../../core/seeded-random.js';
 
 /** A file header and two chunks, each with one small record (an empty Binary XML fragment). */
 function tinyEvtx(): Buffer {

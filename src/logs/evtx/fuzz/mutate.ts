@@ -7,7 +7,7 @@ import { copyChunkOver, insertChunkCopy, removeChunk, swapChunks, zeroChunk } fr
 import type { EvtxMap } from './evtx-map.js';
 import { corruptBinXmlField, corruptChunkHeader, corruptFileHeader, corruptRecordSize } from './field-mutations.js';
 import type { Mutation } from './mutation.js';
-import { seededRandom } from './prng.js';
+import { seededRandom } from '../../../core/seeded-random.js';
 
 /** In-place mutations, repeated by weight so that the aimed ones come up more often. */
 const IN_PLACE: readonly Mutation[] = [

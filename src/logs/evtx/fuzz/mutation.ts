@@ -3,7 +3,7 @@
 // name file offsets, so a failure report reads as a recipe.
 
 import type { EvtxMap } from './evtx-map.js';
-import type { Random } from './prng.js';
+import type { Random } from '../../../core/seeded-random.js';
 
 export interface Mutated {
   readonly file: Buffer;

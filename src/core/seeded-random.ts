@@ -1,5 +1,7 @@
-// Seeded pseudo-random numbers for the fuzzers (EVTX here, and the JSON reader's fuzz test). The same seed gives the same mutations on every
-// machine and Node version, so a failure found once is replayed exactly from the seed it prints.
+// Seeded pseudo-random numbers, for everything that must be the same from the same seed on every machine
+// and Node version: the fuzzers (EVTX, JSON, syslog), so a failure found once is replayed exactly from
+// the seed it prints, and generated test data (the identifier corpus of datasec/). In core/ so that
+// logs/ and datasec/, which may not import each other, share one.
 
 export interface Random {
   /** A number in [0, 1). */
@@ -10,9 +12,11 @@ export interface Random {
   between(low: number, high: number): number;
   chance(probability: number): boolean;
   pick<T>(items: readonly T[]): T;
+  /** `count` random characters of `alphabet`. */
+  chars(alphabet: string, count: number): string;
 }
 
-/** mulberry32: tiny, fast, and good enough to spread mutations; not for anything secret. */
+/** mulberry32: tiny, fast, and good enough for mutations and test data; not for anything secret. */
 export function seededRandom(seed: number): Random {
   let state = seed >>> 0;
   const next = (): number => {
@@ -29,6 +33,7 @@ export function seededRandom(seed: number): Random {
     between: (low, high) => low + below(high - low + 1),
     chance: (probability) => next() < probability,
     pick: (items) => items[below(items.length)],
+    chars: (alphabet, count) => Array.from({ length: count }, () => alphabet[below(alphabet.length)]).join(''),
   };
 }
 
