@@ -6,6 +6,7 @@ import { rampartError } from '../core/errors.js';
 import { builtinRulesDirectory } from '../hunt/package-paths.js';
 import { buildServer } from '../server/app.js';
 import { LiveDetection } from '../server/live-detection.js';
+import { OrganisationRules } from '../server/organisation-rules.js';
 import { findOrganisationByName } from '../store/organisations.js';
 import { describeTarget, openDatabase } from '../store/open-database.js';
 import { SyslogListener } from '../server/syslog-listener.js';
@@ -34,8 +35,9 @@ export function registerServeCommand(program: Command): void {
       const target = databaseTarget(options);
       const db = await openDatabase(target);
       const detection = await LiveDetection.start(resolveRuleSetOptions(options, [builtinRulesDirectory()]));
-      const app = await buildServer({ db, detection, logger: options.quiet ? false : {} });
-      const syslog = await startSyslog(options, db, detection);
+      const organisationRules = new OrganisationRules(db, detection.mappingFiles);
+      const app = await buildServer({ db, detection, organisationRules, logger: options.quiet ? false : {} });
+      const syslog = await startSyslog(options, db, detection, organisationRules);
       const stop = async (): Promise<void> => {
         await syslog?.close();
         await app.close();
@@ -50,11 +52,11 @@ export function registerServeCommand(program: Command): void {
     });
 }
 
-async function startSyslog(options: ServeOptions, db: Awaited<ReturnType<typeof openDatabase>>, detection: LiveDetection): Promise<SyslogListener | undefined> {
+async function startSyslog(options: ServeOptions, db: Awaited<ReturnType<typeof openDatabase>>, detection: LiveDetection, organisationRules: OrganisationRules): Promise<SyslogListener | undefined> {
   if (options.syslogPort === undefined) return undefined;
   const port = Number(options.syslogPort);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--syslog-port', reason: `'${options.syslogPort}' is not a port number` });
   const organisation = options.syslogOrg === undefined ? undefined : await findOrganisationByName(db, options.syslogOrg);
   if (organisation?.kind !== 'operator') throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--syslog-org', reason: options.syslogOrg ? `no operator named '${options.syslogOrg}'` : 'syslog needs --syslog-org <operator name>' });
-  return SyslogListener.start({ db, detection, organisationId: organisation.id, host: options.host, tcpPort: port, udpPort: port, warn: (message) => process.stderr.write(`${message}\n`) });
+  return SyslogListener.start({ db, detection, organisationRules, organisationId: organisation.id, host: options.host, tcpPort: port, udpPort: port, warn: (message) => process.stderr.write(`${message}\n`) });
 }

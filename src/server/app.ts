@@ -53,6 +53,8 @@ declare module 'fastify' {
 export interface ServerParts {
   readonly db: Database;
   readonly detection: LiveDetection;
+  /** Organisations' own rules; pass the one the syslog listener uses, so both compile them once. */
+  readonly organisationRules?: OrganisationRules;
   /** Grading thresholds and deadlines (data/regulations/, with any override); default: the built-in data. */
   readonly regulations?: IncidentRegulations;
   readonly limits?: Partial<ServerLimits>;
@@ -103,7 +105,7 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   await app.register(organisationRoutes(parts.db));
   await app.register(userRoutes(parts.db));
   await app.register(alertRoutes(parts.db));
-  const organisationRules = new OrganisationRules(parts.db, parts.detection.mappingFiles);
+  const organisationRules = parts.organisationRules ?? new OrganisationRules(parts.db, parts.detection.mappingFiles);
   await app.register(ingestRoutes(parts.db, parts.detection, organisationRules, limits.eventsPerBatch));
   await app.register(ruleRoutes(parts.db, parts.detection, organisationRules));
   await app.register(detectionRoutes(parts.db, organisationRules));

@@ -2,6 +2,7 @@
 // database) and the rules it switched off. Kept compiled per organisation and rebuilt only when the
 // rule set's fingerprint in the database changes — checked once per batch, so a change made through
 // any server sharing the database takes effect on the next batch, without a restart.
+import type { Detection } from '../core/detection.js';
 import type { SigmaRule } from '../sigma/parse/rule-types.js';
 import { buildEngine, type SigmaEngine } from '../sigma/engine/sigma-engine.js';
 import { defaultMappingFiles, loadLogsourceMappings, type LogsourceMappings } from '../sigma/mapping/logsource-mapping.js';
@@ -18,7 +19,16 @@ export interface OrganisationRuleSet {
 
 /** What a rule is known by, in suppressions and in alerts: its Sigma id, else where it came from. */
 export function ruleKey(rule: Pick<SigmaRule, 'id' | 'title' | 'location'>): string {
-  return rule.id ?? `${rule.location.file}#${rule.title}`;
+  return keyOf(rule.id, rule.location.file, rule.title);
+}
+
+/** The same key for the rule of a detection made elsewhere (`rampart hunt --push`). */
+export function detectionRuleKey(rule: Pick<Detection['rule'], 'id' | 'title' | 'file'>): string {
+  return keyOf(rule.id, rule.file, rule.title);
+}
+
+function keyOf(id: string | undefined, file: string, title: string): string {
+  return id ?? `${file}#${title}`;
 }
 
 export class OrganisationRules {

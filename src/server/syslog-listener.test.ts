@@ -10,6 +10,7 @@ import type { Database } from '../store/database.js';
 import { openDatabase } from '../store/open-database.js';
 import { createOrganisation } from '../store/organisations.js';
 import { LiveDetection } from './live-detection.js';
+import { OrganisationRules } from './organisation-rules.js';
 import { SyslogListener } from './syslog-listener.js';
 
 const RULES = path.join(repositoryRoot, 'test', 'fixtures', 'syslog', 'sudo-auth-failure.yml');
@@ -27,7 +28,7 @@ describe('syslog listener', () => {
     const hub = await createOrganisation(db, { name: 'Hub', kind: 'hub' }, 'test');
     organisationId = (await createOrganisation(db, { name: 'Web Operator', kind: 'operator', hubId: hub.id }, 'test')).id;
     const detection = await LiveDetection.start({ rulePaths: [RULES], cacheDirectory: null });
-    listener = await SyslogListener.start({ db, detection, organisationId, host: '127.0.0.1', tcpPort: 0, udpPort: 0, flushMs: 20, warn: (message) => warnings.push(message) });
+    listener = await SyslogListener.start({ db, detection, organisationRules: new OrganisationRules(db), organisationId, host: '127.0.0.1', tcpPort: 0, udpPort: 0, flushMs: 20, warn: (message) => warnings.push(message) });
   });
   afterAll(async () => {
     await listener.close();

@@ -14,11 +14,13 @@ import { SyslogFramer } from '../logs/syslog/syslog-framing.js';
 import { insertAlerts } from '../store/alerts.js';
 import type { Database } from '../store/database.js';
 import type { LiveDetection } from './live-detection.js';
-import { OrganisationRules } from './organisation-rules.js';
+import type { OrganisationRules } from './organisation-rules.js';
 
 export interface SyslogListenerOptions {
   readonly db: Database;
   readonly detection: LiveDetection;
+  /** The organisations' own rules, as the API runs them (one instance for both: compiled once). */
+  readonly organisationRules: OrganisationRules;
   readonly organisationId: string;
   readonly host: string;
   /** 0 for any free port; undefined for no listener of that kind. */
@@ -52,11 +54,8 @@ export class SyslogListener {
   private sequence = 0;
   /** Syslog has no retries: each message is its own event, even when two are identical. */
   private readonly started = Date.now();
-  private readonly organisationRules: OrganisationRules;
 
-  private constructor(private readonly options: SyslogListenerOptions) {
-    this.organisationRules = new OrganisationRules(options.db, options.detection.mappingFiles);
-  }
+  private constructor(private readonly options: SyslogListenerOptions) {}
 
   static async start(options: SyslogListenerOptions): Promise<SyslogListener> {
     const listener = new SyslogListener(options);
@@ -141,7 +140,7 @@ export class SyslogListener {
   private async store(events: readonly LogEvent[]): Promise<void> {
     if (events.length === 0) return;
     try {
-      const rules = await this.organisationRules.forOrganisation(this.options.organisationId);
+      const rules = await this.options.organisationRules.forOrganisation(this.options.organisationId);
       const alerts = this.options.detection.detect(events, 'syslog', new Date().toISOString(), (event) => `syslog:${this.started}:${event.ref.record}`, rules);
       if (alerts.length === 0) return;
       const { inserted } = await this.options.db.transaction((tx) => insertAlerts(tx, this.options.organisationId, alerts));

@@ -9,7 +9,7 @@ import { canonicalJson } from '../../store/canonical-json.js';
 import { insertAlerts, type NewAlert } from '../../store/alerts.js';
 import type { Database } from '../../store/database.js';
 import { principalOf } from '../authorise.js';
-import type { OrganisationRules } from '../organisation-rules.js';
+import { detectionRuleKey, type OrganisationRules } from '../organisation-rules.js';
 
 export const MAX_PUSHED = 5000;
 
@@ -72,12 +72,12 @@ export function detectionRoutes(db: Database, organisationRules: OrganisationRul
         const receivedAt = new Date().toISOString();
         // A rule the operator switched off stays off for what a hunt elsewhere found with it too.
         const { suppressed } = await organisationRules.forOrganisation(principal.organisation.id);
-        const kept = request.body.detections.filter((found) => !suppressed.has(found.rule.id ?? `${found.rule.file}#${found.rule.title}`));
+        const kept = request.body.detections.filter((found) => !suppressed.has(detectionRuleKey(found.rule)));
         const alerts = kept.map((found): NewAlert => {
           const time = found.event.time !== undefined && !Number.isNaN(Date.parse(found.event.time)) ? new Date(found.event.time).toISOString() : receivedAt;
           const eventId = Number(found.event.eventId);
           return {
-            ruleId: found.rule.id ?? `${found.rule.file}#${found.rule.title}`,
+            ruleId: detectionRuleKey(found.rule),
             ruleTitle: found.rule.title,
             level: found.rule.level as Level,
             tags: found.rule.tags.map((tag) => tag.toLowerCase()),
