@@ -3,6 +3,7 @@
 // parameters arrive as text, so there numbers and booleans are coerced from it.
 import { Ajv, type Options } from 'ajv';
 import type { FastifyInstance } from 'fastify';
+import { isUuid } from '../store/organisations.js';
 
 const COMMON: Options = { allErrors: false, useDefaults: true, removeAdditional: false, strict: true, allowUnionTypes: true };
 
@@ -11,7 +12,7 @@ export function registerValidation(app: FastifyInstance): void {
   const forText = new Ajv({ ...COMMON, coerceTypes: 'array' });
   for (const ajv of [forBodies, forText]) {
     ajv.addFormat('date-time', { type: 'string', validate: (text: string) => /^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text)) });
-    ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+    ajv.addFormat('uuid', { type: 'string', validate: isUuid });
     // OpenAPI keywords the documentation uses, which are not JSON Schema validation keywords.
     ajv.addKeyword('example');
   }
