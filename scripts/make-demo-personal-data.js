@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TextDecoder } from 'node:util';
 import { VALUE_MAKERS } from '../dist/datasec/corpus/identifiers.js';
 import { seededRandom } from '../dist/core/seeded-random.js';
 
