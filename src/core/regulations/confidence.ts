@@ -7,3 +7,10 @@
  */
 export const CONFIDENCES = ['verified', 'secondary', 'unverified', 'draft'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
+
+/** The least sure of some marks (the list is ordered from most to least sure); undefined for none. */
+export function leastSure(marks: readonly Confidence[]): Confidence | undefined {
+  let worst: Confidence | undefined;
+  for (const mark of marks) if (worst === undefined || CONFIDENCES.indexOf(mark) > CONFIDENCES.indexOf(worst)) worst = mark;
+  return worst;
+}
