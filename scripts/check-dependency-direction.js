@@ -19,7 +19,7 @@ const ALLOWED = {
   logs: ['core', 'logs'],
   hunt: ['core', 'sigma', 'logs', 'hunt'],
   store: ['core', 'store'],
-  incidents: ['core', 'store', 'incidents', 'sigma'],
+  incidents: ['core', 'store', 'incidents'],
   datasec: ['core', 'datasec'],
   stream: ['core', 'sigma', 'logs', 'store', 'incidents', 'stream'],
   server: ['core', 'sigma', 'logs', 'hunt', 'store', 'incidents', 'datasec', 'stream', 'server'],

@@ -3,8 +3,8 @@
 // citation and the confidence, so the decision can be shown and checked. Pure: the rules come in as
 // loaded data (regulations/load-regulations.ts), nothing is read here.
 import { rampartError } from '../../core/errors.js';
-import type { RegulationSource } from '../regulations/common-schema.js';
-import type { DeepReadonly } from '../regulations/deep-freeze.js';
+import type { RegulationSource } from '../../core/regulations/citation-schema.js';
+import type { DeepReadonly } from '../../core/regulations/deep-freeze.js';
 import type { GradingRules } from '../regulations/load-regulations.js';
 import {
   GRADED_LEVELS,

@@ -1,7 +1,7 @@
 // Whether a fact reaches a threshold. 以上 ("at or above") includes the number stated, so the Guide's
 // thresholds are inclusive; `inclusive: false` in the data means strictly above.
 import { rampartError } from '../../core/errors.js';
-import type { DeepReadonly } from '../regulations/deep-freeze.js';
+import type { DeepReadonly } from '../../core/regulations/deep-freeze.js';
 import type { CriterionData, ThresholdData } from '../regulations/grading-schema.js';
 
 type Criterion = DeepReadonly<CriterionData>;

@@ -2,7 +2,7 @@
 // the same keys, any subset of them; a record it gives (anything with a `confidence`) is complete,
 // because it replaces the default record whole, citation included.
 import { z } from 'zod';
-import { citation, sourcesSchema, text } from './common-schema.js';
+import { citation, sourcesSchema, text } from '../../core/regulations/citation-schema.js';
 import { CRITERION_UNITS, FACT_NAMES, GRADED_LEVELS, INCIDENT_LEVELS, SERIOUSNESS_FACT } from './vocabulary.js';
 
 export const thresholdSchema = z.strictObject({

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RampartError } from '../../core/errors.js';
-import { defaultRegulationsDirectory, loadGradingRules, loadIncidentRegulations, loadReportingRules } from './load-regulations.js';
+import { defaultRegulationsDirectory } from '../../core/regulations/regulations-directory.js';
+import { loadGradingRules, loadIncidentRegulations, loadReportingRules } from './load-regulations.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'rampart-regulations-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

@@ -4,13 +4,15 @@
 // package root, so this works from src/ (tests) and dist/ (the installed command) alike.
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { rampartError } from '../../core/errors.js';
-import { findPackageRoot } from '../../core/package-root.js';
-import { deepFreeze, type DeepReadonly } from './deep-freeze.js';
+import { deepFreeze, type DeepReadonly } from '../../core/regulations/deep-freeze.js';
+import { readRegulationDocument, validateRegulation } from '../../core/regulations/read-regulation-document.js';
+import { defaultRegulationsDirectory } from '../../core/regulations/regulations-directory.js';
 import { gradingFileSchema, gradingOverrideSchema, type GradingFile } from './grading-schema.js';
 import { mergeOverride } from './merge-override.js';
-import { readRegulationDocument, validateRegulation } from './read-regulation-document.js';
 import { reportingFileSchema, reportingOverrideSchema, type ReportingFile } from './reporting-schema.js';
+
+/** The page that describes these files' keys, named when a key is unknown. */
+const DOCUMENTED_IN = 'docs/incidents.md';
 
 interface LoadedFrom {
   /** The files read, defaults first. */
@@ -36,12 +38,6 @@ export interface RegulationFiles {
   readonly reportingOverride?: string;
 }
 
-export function defaultRegulationsDirectory(): string {
-  const root = findPackageRoot(import.meta.url);
-  if (root === undefined) throw rampartError('RAMPART_E_INTERNAL', { reason: 'Rampart package root not found, so data/regulations/ is not either' });
-  return join(root, 'data', 'regulations');
-}
-
 export function loadIncidentRegulations(files: RegulationFiles = {}): IncidentRegulations {
   return Object.freeze({
     grading: loadGradingRules(files.gradingOverride, files.gradingFile),
@@ -59,14 +55,14 @@ export function loadReportingRules(overrideFile?: string, defaultsFile = join(de
 
 function loadRules(fileSchema: z.ZodType, overrideSchema: z.ZodType, defaultsFile: string, overrideFile: string | undefined): unknown {
   const defaults = readRegulationDocument(defaultsFile);
-  const validDefaults = validateRegulation(fileSchema, defaults.value, defaults);
+  const validDefaults = validateRegulation(fileSchema, defaults.value, defaults, DOCUMENTED_IN);
   if (overrideFile === undefined) return frozenRules(validDefaults, [defaultsFile], []);
   const override = readRegulationDocument(overrideFile);
-  validateRegulation(overrideSchema, override.value, override);
+  validateRegulation(overrideSchema, override.value, override, DOCUMENTED_IN);
   const merged = mergeOverride(defaults.value, override.value);
   // Both files were valid on their own, so what fails now is something the override added
   // incompletely (a new criterion without its unit) or made inconsistent: place it in the override.
-  const validMerged = validateRegulation(fileSchema, merged.value, override);
+  const validMerged = validateRegulation(fileSchema, merged.value, override, DOCUMENTED_IN);
   return frozenRules(validMerged, [defaultsFile, overrideFile], merged.overriddenRecords);
 }
 

@@ -1,7 +1,8 @@
 // The schema of data/regulations/incident-reporting.yaml and of a user's override of it (same keys, any
 // subset; a record with a `confidence` is given whole, as it replaces the default record).
 import { z } from 'zod';
-import { citation, durationSchema, sourcesSchema, text } from './common-schema.js';
+import { citation, sourcesSchema, text } from '../../core/regulations/citation-schema.js';
+import { durationSchema } from './duration-schema.js';
 import { INCIDENT_LEVELS, REPORT_KINDS } from './vocabulary.js';
 
 const recipients = z.array(text).min(1);

@@ -3,9 +3,8 @@
 // numbers and deadlines attached to them are data (data/regulations/); only the names live here,
 // because code branches on them.
 
-/** How far a record has been checked (see data/regulations/*.yaml and docs/incidents.md). */
-export const CONFIDENCES = ['verified', 'secondary', 'unverified', 'draft'] as const;
-export type Confidence = (typeof CONFIDENCES)[number];
+/** How far a record has been checked: shared by all regulation data, so it lives in core/. */
+export { CONFIDENCES, type Confidence } from '../../core/regulations/confidence.js';
 
 /** Grading Guide levels, lowest first, so a level's index is its rank. */
 export const INCIDENT_LEVELS = ['general', 'relatively-major', 'major', 'particularly-major'] as const;

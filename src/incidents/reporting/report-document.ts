@@ -4,8 +4,8 @@
 // supplement later): it is then marked partial rather than refused. Pure: the time of generation is
 // given, not read from the clock.
 import { rampartError } from '../../core/errors.js';
-import type { RegulationSource } from '../regulations/common-schema.js';
-import type { DeepReadonly } from '../regulations/deep-freeze.js';
+import type { RegulationSource } from '../../core/regulations/citation-schema.js';
+import type { DeepReadonly } from '../../core/regulations/deep-freeze.js';
 import type { ReportingRules } from '../regulations/load-regulations.js';
 import { REPORT_KINDS, type Confidence, type IncidentLevel, type ReportKind } from '../regulations/vocabulary.js';
 import type { IncidentGrade } from '../grading/grade-incident.js';

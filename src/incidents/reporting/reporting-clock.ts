@@ -3,8 +3,9 @@
 // (from the end of handling). Every duration comes from incident-reporting.yaml; each deadline carries
 // its citation and confidence. timeliness() then says whether a report is on time, late, due or overdue.
 import { rampartError } from '../../core/errors.js';
-import { describeDuration, durationMilliseconds, type RegulationSource } from '../regulations/common-schema.js';
-import type { DeepReadonly } from '../regulations/deep-freeze.js';
+import type { RegulationSource } from '../../core/regulations/citation-schema.js';
+import { describeDuration, durationMilliseconds } from '../regulations/duration-schema.js';
+import type { DeepReadonly } from '../../core/regulations/deep-freeze.js';
 import type { ReportingRules } from '../regulations/load-regulations.js';
 import { INCIDENT_LEVELS, OPERATOR_TYPES, levelRank, type Confidence, type IncidentLevel, type OperatorType } from '../regulations/vocabulary.js';
 import { toInstant, type TimeInput } from './instant.js';

@@ -8,7 +8,7 @@ import type { Logsource } from '../parse/rule-types.js';
 import { describeLogsource, logsourceKey } from './logsource-key.js';
 import { entrySchema, fileSchema, productPolicySchema, type EntryInput, type SelectorInput } from './mapping-schema.js';
 import type { EventSelector, MappingEntry, MappingError, UnmappedPolicy } from './mapping-types.js';
-import { locatePath, offsetToLineColumn, type LineColumn } from './yaml-location.js';
+import { locatePath, offsetToLineColumn, type LineColumn } from '../../core/yaml-location.js';
 import { readFastYamlValue } from '../parse/fast-yaml.js';
 
 export interface MappingFileContent {

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { rampartError, type RampartError } from '../../core/errors.js';
-import { locatePath, offsetToLineColumn } from '../../sigma/mapping/yaml-location.js';
+import { rampartError, type RampartError } from '../errors.js';
+import { locatePath, offsetToLineColumn } from '../yaml-location.js';
 
 export interface RegulationDocument {
   readonly file: string;
@@ -36,14 +36,17 @@ export function readRegulationDocument(file: string): RegulationDocument {
   return { file, value: document.toJS({ maxAliasCount: 1000 }) ?? {}, problemAt };
 }
 
-/** The value parsed by `schema`, or the error for its first issue, placed in `document`. */
-export function validateRegulation<T extends z.ZodType>(schema: T, value: unknown, document: RegulationDocument): z.output<T> {
+/**
+ * The value parsed by `schema`, or the error for its first issue, placed in `document`. `documentedIn`
+ * is the page describing the file's keys, named when a key is unknown.
+ */
+export function validateRegulation<T extends z.ZodType>(schema: T, value: unknown, document: RegulationDocument, documentedIn: string): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
   const path = unknownKey === undefined ? issue.path : [...issue.path, unknownKey];
-  const reason = unknownKey === undefined ? issue.message : `unknown key "${unknownKey}" (check its spelling against docs/incidents.md)`;
+  const reason = unknownKey === undefined ? issue.message : `unknown key "${unknownKey}" (check its spelling against ${documentedIn})`;
   throw document.problemAt(path, reason, unknownKey !== undefined);
 }
 
