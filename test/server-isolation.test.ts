@@ -32,6 +32,8 @@ for (const database of testDatabases()) {
     let bankIncidentId: string;
     let bankReportId: string;
     let bankRuleId: string;
+    let bankAssetId: string;
+    let bankTransferId: string;
     let counter = 0;
     beforeAll(async () => {
       world = await buildWorld(database);
@@ -44,7 +46,11 @@ for (const database of testDatabases()) {
       bankReportId = await draftBankReport();
       bankRuleId = (await world.app.inject({ method: 'POST', url: '/api/rules', headers: bearer(world.members['bank.admin']), payload: { yaml: ruleText() } })).json().id;
       expect((await world.app.inject({ method: 'POST', url: `/api/reports/${bankReportId}/submit`, headers: bearer(world.members['bank.admin']) })).statusCode).toBe(200);
+      bankAssetId = (await world.app.inject({ method: 'POST', url: '/api/data-assets', headers: analyst, payload: { name: 'Bank customers', categories: ['cn-mobile'] } })).json().id;
+      bankTransferId = (await world.app.inject({ method: 'POST', url: '/api/data-transfers', headers: analyst, payload: { ...transferSample(), assetIds: [bankAssetId] } })).json().id;
+      expect([bankAssetId, bankTransferId].every((id) => typeof id === 'string')).toBe(true);
     });
+    const transferSample = () => ({ recipient: 'Parent Co.', country: 'SG', purpose: 'payroll', transferDate: '2026-11-20', individuals: 10, sensitiveIndividuals: 0 });
     /** A fresh draft report of the bank's incident (submitting one uses it up). */
     const draftBankReport = async (): Promise<string> =>
       (await world.app.inject({ method: 'POST', url: `/api/incidents/${bankIncidentId}/reports`, headers: bearer(world.members['bank.analyst']), payload: { kind: 'first', fields: { impact: 'walk' } } })).json().id;
@@ -96,6 +102,18 @@ for (const database of testDatabases()) {
       'PUT /api/rules/suppressed/:ruleId': () => ({ url: '/api/rules/suppressed/5035eeab-6d6e-4821-9fdb-fb6857473b01', payload: { reason: 'walk' } }),
       'DELETE /api/rules/suppressed/:ruleId': () => ({ url: '/api/rules/suppressed/5035eeab-6d6e-4821-9fdb-fb6857473b01' }),
       'GET /api/hub/reports/:id': () => ({ url: `/api/hub/reports/${bankReportId}` }),
+      'GET /api/data-vocabulary': () => ({ url: '/api/data-vocabulary' }),
+      'GET /api/data-assets': () => ({ url: '/api/data-assets' }),
+      'POST /api/data-assets': () => ({ url: '/api/data-assets', payload: { name: `Asset ${++counter}` } }),
+      'GET /api/data-assets/:id': () => ({ url: `/api/data-assets/${bankAssetId}` }),
+      'PATCH /api/data-assets/:id': () => ({ url: `/api/data-assets/${bankAssetId}`, payload: { owner: `Owner ${++counter}` } }),
+      'PUT /api/data-assets/:id/level': () => ({ url: `/api/data-assets/${bankAssetId}/level`, payload: { level: 'general', note: 'walk' } }),
+      'GET /api/data-transfers': () => ({ url: '/api/data-transfers' }),
+      'GET /api/data-transfers/volumes': () => ({ url: '/api/data-transfers/volumes' }),
+      'POST /api/data-transfers/preview': () => ({ url: '/api/data-transfers/preview', payload: transferSample() }),
+      'POST /api/data-transfers': () => ({ url: '/api/data-transfers', payload: transferSample() }),
+      'GET /api/data-transfers/:id': () => ({ url: `/api/data-transfers/${bankTransferId}` }),
+      'PATCH /api/data-transfers/:id': () => ({ url: `/api/data-transfers/${bankTransferId}`, payload: { pipiaCompletedOn: '2026-11-19' } }),
       'POST /api/detections': () => ({
         url: '/api/detections',
         payload: { detections: [{ rule: { id: 'r1', title: 'Pushed Rule', level: 'high', tags: ['attack.t1059'], references: [], file: 'rules/r1.yml' }, event: { time: '2026-11-20T10:00:00Z', computer: 'ws1', ref: { file: 'a.evtx', record: 7 } }, fields: { Image: 'x.exe' } }] },
@@ -152,6 +170,9 @@ for (const database of testDatabases()) {
           if (route.url.includes(':id') && !owners.includes(caller.organisation.id)) failures.push(`${key} as ${who}: ${status}, the bank's object reached another organisation`);
           if (route.method === 'GET' && caller.organisation.id !== world.bank.id && response.body.includes(bankAlertId)) failures.push(`${key} as ${who}: a bank alert id in the answer`);
           if (route.method === 'GET' && caller.organisation.id === world.rail.id && response.body.includes(bankIncidentId)) failures.push(`${key} as ${who}: the bank's incident in the answer`);
+          for (const [name, id] of [['data asset', bankAssetId], ['transfer', bankTransferId]]) {
+            if (route.method === 'GET' && caller.organisation.id !== world.bank.id && response.body.includes(id)) failures.push(`${key} as ${who}: the bank's ${name} in the answer`);
+          }
           if (route.method === 'GET' && caller.organisation.id !== world.bank.id && /bank\.(analyst|admin|auditor)/.test(response.body)) failures.push(`${key} as ${who}: a bank user in the answer`);
         }
       }

@@ -5,6 +5,9 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { loadWorkingDayCalendar, type WorkingDayCalendar } from '../core/regulations/working-days.js';
+import { loadClassificationRules, type ClassificationRules } from '../datasec/classification/load-classification-rules.js';
+import { loadTransferRules, type TransferRules } from '../datasec/transfers/load-transfer-rules.js';
 import { loadIncidentRegulations, type IncidentRegulations } from '../incidents/regulations/load-regulations.js';
 import type { Database } from '../store/database.js';
 import { registerAuthorisation } from './authorise.js';
@@ -14,6 +17,9 @@ import { OrganisationRules } from './organisation-rules.js';
 import { ruleRoutes } from './routes/rules.js';
 import { alertRoutes } from './routes/alerts.js';
 import { auditRoutes } from './routes/audit.js';
+import { dataAssetRoutes } from './routes/data-assets.js';
+import { dataTransferRoutes } from './routes/data-transfers.js';
+import { dataVocabularyRoutes } from './routes/data-vocabulary.js';
 import { detectionRoutes } from './routes/detections.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { reportRoutes } from './routes/reports.js';
@@ -57,6 +63,10 @@ export interface ServerParts {
   readonly organisationRules?: OrganisationRules;
   /** Grading thresholds and deadlines (data/regulations/, with any override); default: the built-in data. */
   readonly regulations?: IncidentRegulations;
+  /** Data classification, cross-border transfer rules and the working-day calendar; default: the built-in data. */
+  readonly classificationRules?: ClassificationRules;
+  readonly transferRules?: TransferRules;
+  readonly workingDays?: WorkingDayCalendar;
   readonly limits?: Partial<ServerLimits>;
   /** pino options, or false for no logs (tests). */
   readonly logger?: boolean | Record<string, unknown>;
@@ -112,6 +122,11 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   const regulations = parts.regulations ?? loadIncidentRegulations();
   await app.register(incidentRoutes(parts.db, regulations));
   await app.register(reportRoutes(parts.db, regulations));
+  const classification = parts.classificationRules ?? loadClassificationRules();
+  const transfers = parts.transferRules ?? loadTransferRules();
+  await app.register(dataVocabularyRoutes(classification, transfers));
+  await app.register(dataAssetRoutes(parts.db, classification));
+  await app.register(dataTransferRoutes(parts.db, transfers, parts.workingDays ?? loadWorkingDayCalendar()));
   await app.register(auditRoutes(parts.db));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   await app.register(webAppRoutes());

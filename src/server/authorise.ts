@@ -39,3 +39,12 @@ export function principalOf(request: FastifyRequest): Principal {
   if (request.principal === undefined) throw rampartError('RAMPART_E_UNAUTHENTICATED', { reason: 'no principal on this request' });
   return request.principal;
 }
+
+/**
+ * The person behind a request, `user:<username>`, whether they came with a password session or an API
+ * token: records a person answers for (who decided a data asset's level, who registered a transfer)
+ * name the user, not the token's prefix the audit log keeps as its actor.
+ */
+export function personOf(principal: Principal): string {
+  return `user:${principal.user.username}`;
+}

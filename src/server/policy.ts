@@ -32,6 +32,12 @@ export const PERMISSIONS = {
   'rules:write': { roles: ['admin'], kinds: ['hub', 'operator'] },
   'rules:suppress': { roles: ['admin'], kinds: ['operator'] },
   'audit:read': { roles: ['admin', 'auditor'], kinds: ['hub', 'operator'] },
+  /** The data catalog and the transfers abroad are the operator's own; everyone there may read them. */
+  'data:read': { roles: ['admin', 'analyst', 'reporter', 'auditor'], kinds: ['operator'] },
+  /** Registering assets and transfers: the people who find and move data. */
+  'data:write': { roles: ['admin', 'analyst', 'reporter'], kinds: ['operator'] },
+  /** Deciding an asset's classification level is the organisation's call, made by its admin. */
+  'data:classify': { roles: ['admin'], kinds: ['operator'] },
 } as const satisfies Record<string, { roles: readonly Role[]; kinds: readonly OrganisationKind[] }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -28,7 +28,9 @@ export interface DataTransfer {
   readonly countsTowardThresholds: boolean;
   readonly decision: Record<string, unknown>;
   readonly assessmentApprovedOn: string | null;
+  readonly renewalAppliedOn: string | null;
   readonly contractEffectiveOn: string | null;
+  readonly contractFiledOn: string | null;
   readonly pipiaCompletedOn: string | null;
   readonly createdBy: string;
   readonly createdAt: string;
@@ -38,7 +40,7 @@ export interface DataTransfer {
 const SELECT_TRANSFER = `SELECT id, organisation_id AS "organisationId", number, recipient, country, purpose, transfer_date::text AS "transferDate",
   asset_ids::text[] AS "assetIds", individuals, sensitive_individuals AS "sensitiveIndividuals", important_data AS "importantData", core_data AS "coreData",
   exemption, route, counts_toward_thresholds AS "countsTowardThresholds", decision, assessment_approved_on::text AS "assessmentApprovedOn",
-  contract_effective_on::text AS "contractEffectiveOn", pipia_completed_on::text AS "pipiaCompletedOn", created_by AS "createdBy",
+  renewal_applied_on::text AS "renewalAppliedOn", contract_effective_on::text AS "contractEffectiveOn", contract_filed_on::text AS "contractFiledOn", pipia_completed_on::text AS "pipiaCompletedOn", created_by AS "createdBy",
   created_at AS "createdAt", updated_at AS "updatedAt" FROM data_transfers`;
 
 export interface TransferFields {
@@ -123,35 +125,29 @@ export async function transfersOfYear(db: Queryable, organisationId: string, yea
   );
 }
 
-export interface TransferDates {
-  readonly assessmentApprovedOn?: string | null;
-  readonly contractEffectiveOn?: string | null;
-  readonly pipiaCompletedOn?: string | null;
-}
+/** The dates of a transfer a person records; a field left out is unchanged, null clears it. */
+export const TRANSFER_DATE_FIELDS = ['assessmentApprovedOn', 'renewalAppliedOn', 'contractEffectiveOn', 'contractFiledOn', 'pipiaCompletedOn'] as const;
+export type TransferDates = { readonly [field in (typeof TRANSFER_DATE_FIELDS)[number]]?: string | null };
+
+const DATE_COLUMNS: Record<(typeof TRANSFER_DATE_FIELDS)[number], string> = {
+  assessmentApprovedOn: 'assessment_approved_on',
+  renewalAppliedOn: 'renewal_applied_on',
+  contractEffectiveOn: 'contract_effective_on',
+  contractFiledOn: 'contract_filed_on',
+  pipiaCompletedOn: 'pipia_completed_on',
+};
 
 /** Records the dates that start the obligations; undefined when there is no such transfer. */
 export async function setTransferDates(db: Database, organisationId: string, id: string, dates: TransferDates, actor: string): Promise<DataTransfer | undefined> {
   return db.transaction(async (tx) => {
     const before = await findTransfer(tx, organisationId, id);
     if (!before) return undefined;
-    await tx.query(
-      `UPDATE data_transfers SET
-         assessment_approved_on = CASE WHEN $3 THEN $4::date ELSE assessment_approved_on END,
-         contract_effective_on = CASE WHEN $5 THEN $6::date ELSE contract_effective_on END,
-         pipia_completed_on = CASE WHEN $7 THEN $8::date ELSE pipia_completed_on END,
-         updated_at = now()
-       WHERE id = $1 AND organisation_id = $2`,
-      [
-        id,
-        organisationId,
-        dates.assessmentApprovedOn !== undefined,
-        dates.assessmentApprovedOn ?? null,
-        dates.contractEffectiveOn !== undefined,
-        dates.contractEffectiveOn ?? null,
-        dates.pipiaCompletedOn !== undefined,
-        dates.pipiaCompletedOn ?? null,
-      ],
-    );
+    // Column names come from the fixed table above, never from the request.
+    const fields = TRANSFER_DATE_FIELDS.filter((field) => dates[field] !== undefined);
+    if (fields.length > 0) {
+      const assignments = fields.map((field, index) => `${DATE_COLUMNS[field]} = $${index + 3}::date`).join(', ');
+      await tx.query(`UPDATE data_transfers SET ${assignments}, updated_at = now() WHERE id = $1 AND organisation_id = $2`, [id, organisationId, ...fields.map((field) => dates[field] ?? null)]);
+    }
     const after = (await findTransfer(tx, organisationId, id)) as DataTransfer;
     await appendAudit(tx, { organisationId, actor, action: 'data-transfer.dates', entity: 'data-transfer', entityId: id, before, after });
     return after;

@@ -6,6 +6,8 @@ import { Layout } from './components/layout.js';
 import { Loading } from './components/notices.js';
 import { navigationFor } from './lib/permissions.js';
 import { AlertsPage } from './pages/alerts/alerts-page.js';
+import { DataAssetPage } from './pages/data/data-asset-page.js';
+import { DataCatalogPage } from './pages/data/data-catalog-page.js';
 import { HubPage } from './pages/hub/hub-page.js';
 import { HubReportPage } from './pages/hub/hub-report-page.js';
 import { IncidentPage } from './pages/incident/incident-page.js';
@@ -13,6 +15,8 @@ import { IncidentsPage } from './pages/incidents-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { OverviewPage } from './pages/overview/overview-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
+import { TransferPage } from './pages/transfers/transfer-page.js';
+import { TransfersPage } from './pages/transfers/transfers-page.js';
 
 export function App() {
   const session = useSession();
@@ -28,6 +32,10 @@ export function App() {
         {session.may('alerts:read') && <Route path="alerts" element={<AlertsPage />} />}
         {session.may('incidents:read') && <Route path="incidents" element={<IncidentsPage />} />}
         {session.may('incidents:read') && <Route path="incidents/:id" element={<IncidentPage />} />}
+        {session.may('data:read') && <Route path="data" element={<DataCatalogPage />} />}
+        {session.may('data:read') && <Route path="data/:id" element={<DataAssetPage />} />}
+        {session.may('data:read') && <Route path="transfers" element={<TransfersPage />} />}
+        {session.may('data:read') && <Route path="transfers/:id" element={<TransferPage />} />}
         {session.may('hub:reports') && <Route path="hub" element={<HubPage />} />}
         {session.may('hub:reports') && <Route path="hub/reports/:id" element={<HubReportPage />} />}
         <Route path="*" element={<NotFoundPage />} />

@@ -5,7 +5,8 @@ import type { Migration } from './migration.js';
 // its classification level: proposed by Rampart from the GB/T 43697 matrix, decided by a person. Every
 // change to an asset leaves a row in its history. A transfer abroad is registered with its recipient,
 // volumes and the assets it draws on; the route Rampart decided (and why) is kept as it was decided,
-// with the dates that start its obligations (assessment approval, contract in force, PIPIA done).
+// with the dates that start its obligations (assessment approval, contract in force, PIPIA done) and
+// those that fulfil them (renewal applied for, contract filed).
 export const migration: Migration = {
   id: '0006',
   description: 'data catalog with classification history, cross-border transfers',
@@ -61,7 +62,9 @@ CREATE TABLE data_transfers (
   counts_toward_thresholds boolean NOT NULL,
   decision jsonb NOT NULL,
   assessment_approved_on date,
+  renewal_applied_on date,
   contract_effective_on date,
+  contract_filed_on date,
   pipia_completed_on date,
   created_by text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),

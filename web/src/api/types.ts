@@ -191,3 +191,135 @@ export interface ReportDocument {
 export interface Report extends ReportSummary {
   readonly document: ReportDocument;
 }
+
+// The data catalog and transfers abroad (src/server/routes/data-*.ts).
+
+export type ClassificationLevel = 'general' | 'important' | 'core';
+export const CLASSIFICATION_LEVELS: readonly ClassificationLevel[] = ['general', 'important', 'core'];
+
+export interface ReasoningStep {
+  readonly text: string;
+  /** "Order 16 Art. 7": the source's short name and article (transfer steps). */
+  readonly article?: string;
+  readonly source?: Source;
+  /** verified, secondary, unverified or draft: how sure Rampart's record of the rule is. */
+  readonly confidence?: string;
+}
+
+export interface Impact {
+  readonly object: string;
+  readonly harm: string;
+}
+
+export interface DataAsset {
+  readonly id: string;
+  readonly name: string;
+  readonly system: string;
+  readonly location: string;
+  readonly owner: string;
+  readonly categories: readonly string[];
+  readonly individuals: number | null;
+  readonly impacts: readonly Impact[];
+  readonly proposedLevel: ClassificationLevel;
+  readonly level: ClassificationLevel | null;
+  readonly levelDecidedBy: string | null;
+  readonly levelDecidedAt: string | null;
+  readonly levelNote: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly sensitivity: { readonly sensitive: boolean; readonly sensitiveCategories: readonly string[]; readonly reasoning: readonly ReasoningStep[] };
+  readonly proposal: { readonly level: ClassificationLevel; readonly reasoning: readonly ReasoningStep[] };
+}
+
+export interface AssetHistoryEntry {
+  readonly id: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly changes: Record<string, unknown>;
+  readonly note: string | null;
+}
+
+export interface DataAssetDetail extends DataAsset {
+  readonly history: readonly AssetHistoryEntry[];
+}
+
+export interface VocabularyEntry {
+  readonly id: string;
+  readonly label: string;
+  readonly sensitive?: boolean;
+  readonly article?: string;
+}
+
+export interface DataVocabulary {
+  readonly categories: readonly VocabularyEntry[];
+  readonly impactObjects: readonly VocabularyEntry[];
+  readonly harmDegrees: readonly VocabularyEntry[];
+  readonly exemptions: readonly VocabularyEntry[];
+}
+
+export type TransferRoute = 'exempt' | 'standard-contract-or-certification' | 'security-assessment';
+
+export interface ThresholdWarning {
+  readonly kind: 'threshold' | 'core-data';
+  readonly threshold?: string;
+  readonly value?: number;
+  readonly limit?: number;
+  readonly share?: number;
+  readonly text: string;
+}
+
+export interface TransferDecision {
+  readonly route: TransferRoute;
+  readonly basis: { readonly short: string; readonly article: string; readonly confidence?: string };
+  readonly reasoning: readonly ReasoningStep[];
+  readonly cumulative: { readonly since: string; readonly individuals: number; readonly sensitiveIndividuals: number };
+  readonly warnings: readonly ThresholdWarning[];
+  readonly refusedExemption?: { readonly id: string; readonly reasons: readonly ReasoningStep[] };
+}
+
+export interface TransferObligation {
+  readonly id: string;
+  readonly kind: 'deadline' | 'expiry' | 'retain-until';
+  readonly due: string;
+  readonly from: string;
+  readonly text: string;
+  readonly source?: Source;
+  readonly confidence?: string;
+  readonly calendarCovered: boolean;
+  readonly warnings: readonly string[];
+  readonly status: 'due' | 'overdue' | 'done';
+}
+
+export interface DataTransfer {
+  readonly id: string;
+  readonly number: number;
+  readonly recipient: string;
+  readonly country: string;
+  readonly purpose: string;
+  readonly transferDate: string;
+  readonly assetIds: readonly string[];
+  readonly individuals: number;
+  readonly sensitiveIndividuals: number;
+  readonly importantData: boolean;
+  readonly coreData: boolean;
+  readonly exemption: string | null;
+  readonly route: TransferRoute;
+  readonly decision: TransferDecision;
+  readonly assessmentApprovedOn: string | null;
+  readonly renewalAppliedOn: string | null;
+  readonly contractEffectiveOn: string | null;
+  readonly contractFiledOn: string | null;
+  readonly pipiaCompletedOn: string | null;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly obligations: readonly TransferObligation[];
+}
+
+export interface TransferVolumes {
+  readonly year: number;
+  readonly asOf: string;
+  readonly cumulative: TransferDecision['cumulative'];
+  readonly warnings: readonly ThresholdWarning[];
+  readonly thresholds: Record<string, unknown>;
+}

@@ -15,8 +15,14 @@ describe('navigationFor', () => {
     expect(navigationFor({ role: 'analyst', kind: 'hub' }).map((item) => item.path)).toEqual(['/hub']);
   });
   it('gives an operator\'s auditor the operator pages, to read', () => {
-    expect(navigationFor({ role: 'auditor', kind: 'operator' }).map((item) => item.path)).toEqual(['/overview', '/alerts', '/incidents']);
+    expect(navigationFor({ role: 'auditor', kind: 'operator' }).map((item) => item.path)).toEqual(['/overview', '/alerts', '/incidents', '/data', '/transfers']);
     expect(may({ role: 'auditor', kind: 'operator' }, 'incidents:write')).toBe(false);
+    expect(may({ role: 'auditor', kind: 'operator' }, 'data:write')).toBe(false);
+  });
+  it('lets only an operator\'s admin decide a data asset\'s level', () => {
+    expect(may({ role: 'admin', kind: 'operator' }, 'data:classify')).toBe(true);
+    expect(may({ role: 'analyst', kind: 'operator' }, 'data:classify')).toBe(false);
+    expect(may({ role: 'admin', kind: 'hub' }, 'data:classify')).toBe(false);
   });
   it('lets a reporter submit but not change an incident', () => {
     expect(may({ role: 'reporter', kind: 'operator' }, 'reports:submit')).toBe(true);

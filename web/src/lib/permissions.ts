@@ -27,6 +27,9 @@ export const PERMISSIONS = {
   'rules:write': { roles: ['admin'], kinds: BOTH },
   'rules:suppress': { roles: ['admin'], kinds: ['operator'] },
   'audit:read': { roles: ['admin', 'auditor'], kinds: BOTH },
+  'data:read': { roles: ALL, kinds: ['operator'] },
+  'data:write': { roles: ['admin', 'analyst', 'reporter'], kinds: ['operator'] },
+  'data:classify': { roles: ['admin'], kinds: ['operator'] },
 } as const satisfies Record<string, { roles: readonly Role[]; kinds: readonly OrganisationKind[] }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -52,6 +55,8 @@ const NAVIGATION: readonly NavigationItem[] = [
   { path: '/overview', label: 'Overview', permission: 'alerts:read' },
   { path: '/alerts', label: 'Alerts', permission: 'alerts:read' },
   { path: '/incidents', label: 'Incidents', permission: 'incidents:read' },
+  { path: '/data', label: 'Data catalog', permission: 'data:read' },
+  { path: '/transfers', label: 'Transfers abroad', permission: 'data:read' },
   { path: '/hub', label: 'Coordination centre', permission: 'hub:reports' },
 ];
 
