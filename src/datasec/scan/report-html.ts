@@ -31,6 +31,7 @@ h3 { font-size: 1em; margin: 1.4em 0 0.3em; word-break: break-all; }
 .meta { color: #444; margin-top: 0; }
 .notice { border-left: 4px solid #8a5a00; padding: 0.4em 0.8em; background: #fff8e6; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 0.6em; }
+table.summary { width: auto; min-width: 24em; }
 th, td { border: 1px solid #bbb; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
 thead th { background: #f3f3f3; }
 td.number { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
@@ -77,7 +78,7 @@ function summarySection(report: PrintedScanReport): string {
     ['Findings', number(found)],
     ['Problems', number(report.problems.length)],
   ];
-  return ['<h2>Summary</h2>', '<table>', '<tbody>', ...rows.map(([label, value]) => `<tr><th scope="row">${escapeHtml(label)}</th><td class="number">${value}</td></tr>`), '</tbody>', '</table>'].join('\n');
+  return ['<h2>Summary</h2>', '<table class="summary">', '<tbody>', ...rows.map(([label, value]) => `<tr><th scope="row">${escapeHtml(label)}</th><td class="number">${value}</td></tr>`), '</tbody>', '</table>'].join('\n');
 }
 
 function totalsSection(report: PrintedScanReport): string {

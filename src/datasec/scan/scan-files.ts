@@ -252,7 +252,7 @@ async function scanText(
     } catch {
       if (!fatal) throw new Error('decoder failed');
       fatal = false;
-      problem(input.path, `invalid ${encoding} within bytes ${offset}–${offset + (chunk?.length ?? 0)}; scanned with replacement characters from there`);
+      problem(input.path, chunk === undefined ? `invalid ${encoding} at the end: a character cut short after byte ${offset}; the rest was scanned` : `invalid ${encoding} within bytes ${offset}–${offset + chunk.length}; scanned with replacement characters from there`);
       decoder = new TextDecoder(encoding, { fatal: false });
       return chunk === undefined ? '' : decoder.decode(chunk, { stream: true });
     }
