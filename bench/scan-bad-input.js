@@ -13,15 +13,19 @@
 // then runs `rampart data scan --format json` on the folder in a child process, with the heap cap the
 // command runs with, and prints the elapsed time, the child's peak RSS (process.resourceUsage().maxRSS,
 // reported by the child at exit), the findings counted against the planted ones, and the problems.
+// Then, in a second child, a large workbook (not bad input, but the case that must stay in bounded
+// memory): --rows rows (default 90,000, below the exact-count limit of 100,000 distinct values) of a
+// resident ID in the shared-string table, a mobile number stored as a number in exponent form
+// (1.3812345678E10) and an e-mail address in an inline string.
 //
-//   npm run bench:scan-bad-input           build, then 1 GiB
-//   node bench/scan-bad-input.js [--mb 1024] [--seed 1]
+//   npm run bench:scan-bad-input           build, then 1 GiB and 90,000 rows
+//   node bench/scan-bad-input.js [--mb 1024] [--rows 90000] [--seed 1]
 //
 // Exits 1 when a planted identifier was missed, a distinct one miscounted, or a bad file not reported;
 // 0 otherwise. Imports the compiled code from dist/ (npm run build).
 
 import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -31,10 +35,11 @@ import { HEAP_FLAG, heapLimitMb } from '../bin/heap-limit.js';
 import { benchCommandLine } from './lib/command-line.js';
 import { REPO } from './lib/locations.js';
 
-const { positiveInteger, parse } = benchCommandLine('bench:scan-bad-input', 'node bench/scan-bad-input.js [--mb 1024] [--seed 1]');
-const options = { mb: 1024, seed: 1 };
+const { positiveInteger, parse } = benchCommandLine('bench:scan-bad-input', 'node bench/scan-bad-input.js [--mb 1024] [--rows 90000] [--seed 1]');
+const options = { mb: 1024, rows: 90_000, seed: 1 };
 parse(process.argv.slice(2), (flag, value) => {
   if (flag === '--mb') options.mb = positiveInteger(flag, value());
+  else if (flag === '--rows') options.rows = positiveInteger(flag, value());
   else if (flag === '--seed') options.seed = positiveInteger(flag, value());
   else return false;
   return true;
@@ -104,12 +109,77 @@ async function run() {
   if (!report.problems.every((problem) => Object.keys(expected).includes(path.basename(problem.path)))) failures.push('a problem reported for a good file');
   const raw = [...planted.samples].find((value) => child.stdout.includes(value) || child.stderr.includes(value));
   if (raw !== undefined) failures.push('a planted value appears unmasked in the output');
+  failures.push(...(await scanWorkbook(random)));
   if (failures.length > 0) {
     console.error(`  FAILED\n${failures.map((failure) => `    ${failure}`).join('\n')}`);
     return 1;
   }
   console.log('  ok: every planted identifier found and counted, every bad file reported by name, the scan went on');
   return 0;
+}
+
+/** The large workbook, scanned alone; returns what went wrong. */
+async function scanWorkbook(random) {
+  const file = path.join(folder, 'big', 'people.xlsx');
+  mkdirSync(path.dirname(file));
+  let started = performance.now();
+  const samples = new Set();
+  writeFileSync(file, await workbook(options.rows, random, samples));
+  console.log(`  workbook  ${options.rows.toLocaleString('en')} rows, ${(statSync(file).size / MIB).toFixed(1)} MiB zipped, written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  started = performance.now();
+  const child = await runScan(path.dirname(file));
+  const seconds = (performance.now() - started) / 1000;
+  if (child.status !== 0) return [`the workbook scan exited ${child.status}: ${child.stderr}`];
+  const report = JSON.parse(child.stdout);
+  console.log(`  scan      ${seconds.toFixed(1)} s, ${Math.round(options.rows / seconds).toLocaleString('en')} rows/s; peak RSS ${child.maxRssKiB ? `${(child.maxRssKiB / 1024).toFixed(0)} MiB` : 'not reported'}; ${report.files[0]?.lines ?? 0} rows read`);
+  const failures = [];
+  for (const [column, category] of [['身份证号', 'cn-resident-id'], ['手机', 'cn-mobile'], ['备注', 'email']]) {
+    const tally = report.files[0]?.groups.find((group) => group.column === column)?.categories.find((found) => found.category === category);
+    console.log(`  ${column.padEnd(6)} ${category.padEnd(15)} planted ${options.rows}, found ${tally?.count ?? 0}, ${tally?.individuals ?? 0} individuals, first at ${tally?.samples[0]?.location.split(':').at(-1) ?? '-'}`);
+    if (tally?.count !== options.rows || tally?.individuals !== options.rows) failures.push(`workbook column ${column}: ${tally?.count ?? 0} found, ${tally?.individuals ?? 0} individuals of ${options.rows}`);
+  }
+  if (report.problems.length > 0) failures.push(`workbook problems: ${report.problems.map((problem) => problem.message).join('; ')}`);
+  if ([...samples].some((value) => child.stdout.includes(value))) failures.push('a workbook value appears unmasked in the output');
+  return failures;
+}
+
+/** A workbook of one sheet: a header row, then one person a row. */
+async function workbook(rows, random, samples) {
+  const ids = [];
+  const sheet = ['<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
+  sheet.push('<row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c><c r="B1" t="inlineStr"><is><t>身份证号</t></is></c><c r="C1" t="inlineStr"><is><t>手机</t></is></c><c r="D1" t="inlineStr"><is><t>备注</t></is></c></row>');
+  const seen = new Set();
+  for (let row = 2; row < rows + 2; row++) {
+    let id;
+    do id = residentId(random);
+    while (seen.has(id));
+    seen.add(id);
+    ids.push(id);
+    const mobile = `13${random.between(5, 9)}${String(row).padStart(8, '0')}`;
+    if (samples.size < 30) samples.add(id).add(mobile);
+    // The mobile as Excel writes a number: mantissa and exponent.
+    const exponent = `${mobile[0]}.${mobile.slice(1).replace(/0+$/, '')}E10`;
+    sheet.push(
+      `<row r="${row}"><c r="A${row}" t="inlineStr"><is><t>张${row}</t></is></c><c r="B${row}" t="s"><v>${row - 2}</v></c><c r="C${row}"><v>${exponent}</v></c>` +
+        `<c r="D${row}" t="inlineStr"><is><t>邮箱 p${row}@example.com</t></is></c></row>`,
+    );
+  }
+  sheet.push('</sheetData></worksheet>');
+  const shared = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${ids.map((id) => `<si><t>${id}</t></si>`).join('')}</sst>`;
+  const relationships = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const zip = new yazl.ZipFile();
+  zip.addBuffer(Buffer.from(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${relationships}/officeDocument" Target="xl/workbook.xml"/></Relationships>`), '_rels/.rels');
+  zip.addBuffer(Buffer.from(`<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${relationships}"><sheets><sheet name="人员" sheetId="1" r:id="r1"/></sheets></workbook>`), 'xl/workbook.xml');
+  zip.addBuffer(
+    Buffer.from(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${relationships}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="r2" Type="${relationships}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`),
+    'xl/_rels/workbook.xml.rels',
+  );
+  zip.addBuffer(Buffer.from(shared), 'xl/sharedStrings.xml');
+  zip.addBuffer(Buffer.from(sheet.join('')), 'xl/worksheets/sheet1.xml');
+  zip.end();
+  const chunks = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
 
 /** Writes `mb` MiB of one line, chunk by chunk; returns how many of each identifier were planted. */

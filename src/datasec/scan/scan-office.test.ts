@@ -15,7 +15,8 @@ const masked = (value: string): string => value.slice(0, 3) + '*'.repeat(value.l
 const ID_1 = residentId(11);
 const ID_2 = residentId(23);
 const ID_3 = residentId(35);
-const RAW_VALUES = [ID_1, ID_2, ID_3, '13800138000', '13900139000', '13700137000', '13600136000', 'zhang.san@example.com', 'li.si@example.org'];
+const AMBIGUOUS = '440306197306173528';
+const RAW_VALUES = [AMBIGUOUS, ID_1, ID_2, ID_3, '13800138000', '13900139000', '13700137000', '13600136000', 'zhang.san@example.com', 'li.si@example.org'];
 
 const dir = mkdtempSync(join(tmpdir(), 'rampart-scan-office-'));
 const at = (name: string): string => join(dir, name);
@@ -42,6 +43,8 @@ beforeAll(async () => {
       { name: 'My sheet', rows: [[{ raw: '13700137000' }, 'note'], [{ raw: '1.1010519491231E+17' }, 'id typed as a number']] },
     ]),
   );
+  // Both a valid resident ID and a valid unified social credit code: the header decides which.
+  writeFileSync(at('ambiguous.xlsx'), await buildXlsx([{ name: 'S', rows: [['身份证号', '统一社会信用代码'], [AMBIGUOUS, AMBIGUOUS]] }]));
   writeFileSync(
     at('letter.docx'),
     await buildDocx(
@@ -91,6 +94,13 @@ describe('scanning workbooks', () => {
     expect(samples[3]).toEqual([{ masked: '137******00', location: `${at('customers.xlsx')}:'My sheet'!A1` }]);
   });
 
+  it("takes each column's header as the context words of its values", () => {
+    expect(groupsOf('ambiguous.xlsx')).toEqual([
+      ['S', '身份证号', [['cn-resident-id', 1, 1]]],
+      ['S', '统一社会信用代码', [['cn-uscc', 1, 1]]],
+    ]);
+  });
+
   it('says when an identifier typed as a number has lost digits', () => {
     expect(problemsOf('customers.xlsx')).toEqual([expect.stringMatching(/^'My sheet': 1 number cell of 16 or more digits \(first at A2\): Excel keeps 15 significant digits/)]);
   });
@@ -120,7 +130,7 @@ describe('bad Office files', () => {
     expect(groupsOf('malformed.xlsx')).toEqual([['S', '手机', [['cn-mobile', 1, 1]]]]);
     expect(problemsOf('bomb.xlsx')).toEqual([expect.stringMatching(/^declares 7\.\d MiB from \d+ B, above the \d+\.\d MiB allowed for it: a possible zip bomb; not scanned$/)]);
     for (const name of ['encrypted.docx', 'corrupt.xlsx', 'no-workbook.xlsm', 'bomb.xlsx']) expect(file(name)).toBeUndefined();
-    expect(report.filesScanned).toBe(4);
+    expect(report.filesScanned).toBe(5);
   });
 
   it('never puts a scanned value in the report unmasked', () => {

@@ -1,7 +1,8 @@
 // A workbook's sheets, row by row: each sheet's XML is streamed, each row becomes one line of its cells'
-// text (tab-separated) for a TextScanner, and each finding is placed back in its cell (`Sheet1!C12`) and
-// named by its column's header: the text of the sheet's first non-empty row (a header cell that itself
-// holds a finding is not used as a name: it would print the value unmasked; the column letter is used).
+// text (tab-separated, each value after its column's header as context words) for a TextScanner, and
+// each finding is placed back in its cell (`Sheet1!C12`) and named by its column's header: the text of
+// the sheet's first non-empty row (a header cell that itself holds a finding is not used, as a name or as
+// context: it would print the value unmasked; the column letter names it).
 // Cell values: shared strings (the table read once into memory, capped), inline strings, formulas'
 // cached values, and numbers written out in full (1.3800138E10 is the phone 13800138000). A number of 16
 // digits or more was cut to 15 significant digits by Excel itself: that is noted, it cannot be undone.
@@ -13,6 +14,8 @@ import { ArchiveError, type ZipArchive } from './zip-archive.js';
 
 /** Characters of shared-string XML held in memory (the table must be whole to resolve cells). */
 export const SHARED_STRINGS_LIMIT = 256 * 1024 * 1024;
+/** Characters of a header put before each of its column's values as context words. */
+const HEADER_CONTEXT_LENGTH = 40;
 /** Excel keeps 15 significant digits of a number. */
 const EXACT_DIGITS_BELOW = 1e15;
 
@@ -90,6 +93,7 @@ async function scanSheet(
   let rowNumber = 0;
   let rowCells: Cell[] = [];
   let starts: number[] = [];
+  let dataStarts: number[] = [];
   let headerCellsWithFindings = new Set<number>();
   let truncatedNumbers = 0;
   let firstTruncated = '';
@@ -99,6 +103,8 @@ async function scanSheet(
       const offset = finding.column - 1;
       let index = 0;
       while (index + 1 < starts.length && starts[index + 1]! <= offset) index++;
+      // A finding in the header put before the cell as context is not data of this row.
+      if (offset < dataStarts[index]!) return;
       const column = rowCells[index]!.column;
       if (header === undefined) headerCellsWithFindings.add(column);
       const letters = columnLetters(column);
@@ -114,10 +120,16 @@ async function scanSheet(
     if (!cells.some((cell) => cell.text.trim() !== '')) return;
     rowCells = cells.sort((a, b) => a.column - b.column);
     starts = [];
+    dataStarts = [];
     let line = '';
     for (const cell of rowCells) {
       if (starts.length > 0) line += '\t';
       starts.push(line.length);
+      // The column's header before the value is its context: 身份证号 makes an 18-digit number a
+      // resident ID rather than a credit code, 订单号 lowers a mobile-like number.
+      const name = header?.get(cell.column);
+      if (name !== undefined) line += `${name.slice(0, HEADER_CONTEXT_LENGTH).replace(/\t/g, ' ')}: `;
+      dataStarts.push(line.length);
       // One row, one line: the cell's own tabs and line breaks become spaces (same length, so offsets hold).
       line += cell.text.replace(/[\t\r\n]/g, ' ');
     }
