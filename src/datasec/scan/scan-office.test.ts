@@ -67,6 +67,8 @@ beforeAll(async () => {
   const bomb = xlsxParts([{ name: 'S', rows: [['a']] }]);
   bomb['xl/worksheets/sheet1.xml'] = `<worksheet><sheetData>${'<row><c><v>1</v></c></row>'.repeat(300_000)}</sheetData></worksheet>`;
   writeFileSync(at('bomb.xlsx'), await zipParts(bomb));
+  // An archive that lies about its sizes: the central directory says the sheet inflates to 100 bytes.
+  writeFileSync(at('lying.xlsx'), lieAboutSize(await zipParts(bomb), 'xl/worksheets/sheet1.xml', 100));
   report = await scanFiles([dir], { zipLimits: { floor: 1024 * 1024 } });
 });
 
@@ -129,7 +131,8 @@ describe('bad Office files', () => {
     expect(problemsOf('malformed.xlsx')).toEqual([expect.stringMatching(/^xl\/worksheets\/sheet1\.xml: malformed XML \(.+\); stopped there, findings before that are reported$/)]);
     expect(groupsOf('malformed.xlsx')).toEqual([['S', '手机', [['cn-mobile', 1, 1]]]]);
     expect(problemsOf('bomb.xlsx')).toEqual([expect.stringMatching(/^declares 7\.\d MiB from \d+ B, above the \d+\.\d MiB allowed for it: a possible zip bomb; not scanned$/)]);
-    for (const name of ['encrypted.docx', 'corrupt.xlsx', 'no-workbook.xlsm', 'bomb.xlsx']) expect(file(name)).toBeUndefined();
+    expect(problemsOf('lying.xlsx')).toEqual([expect.stringMatching(/^xl\/worksheets\/sheet1\.xml: .*too many bytes.*; not scanned$/i)]);
+    for (const name of ['encrypted.docx', 'corrupt.xlsx', 'no-workbook.xlsm', 'bomb.xlsx', 'lying.xlsx']) expect(file(name)).toBeUndefined();
     expect(report.filesScanned).toBe(5);
   });
 
@@ -157,3 +160,16 @@ describe('cell helpers', () => {
     expect([sheetReference('Sheet1'), sheetReference('客户'), sheetReference('My sheet'), sheetReference("Bob's")]).toEqual(['Sheet1', '客户', "'My sheet'", "'Bob''s'"]);
   });
 });
+
+/** Rewrites the uncompressed size of `part` in the zip's central directory. */
+function lieAboutSize(zip: Buffer, part: string, size: number): Buffer {
+  for (let at = zip.length - 46; at >= 0; at--) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) continue;
+    const nameLength = zip.readUInt16LE(at + 28);
+    if (zip.toString('utf8', at + 46, at + 46 + nameLength) === part) {
+      zip.writeUInt32LE(size, at + 24);
+      return zip;
+    }
+  }
+  throw new Error(`no central directory entry for ${part}`);
+}
