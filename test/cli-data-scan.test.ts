@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckCharacter } from '../src/datasec/recognizers/checksums.js';
 import { ensureBuilt, runCli } from './cli-helpers.js';
+import { buildDocx, buildXlsx } from './office-builder.js';
 
 const residentId = (serial: number): string => {
   const first17 = `44030619900101${String(serial).padStart(3, '0')}`;
@@ -81,6 +82,29 @@ describe('rampart data scan', () => {
     expect(table).toContain('Problems');
     for (const raw of RAW_VALUES) expect(table).not.toContain(raw);
   });
+
+  it('writes a self-contained HTML page with -o, workbooks and Word documents included, every name escaped', async () => {
+    const office = mkdtempSync(join(tmpdir(), 'rampart-cli-data-scan-office-'));
+    const workbook = join(office, '<script>alert(1)<!--.xlsx');
+    writeFileSync(workbook, await buildXlsx([{ name: 'Sheet1', rows: [['身份证号', '<b>手机</b>'], [ID_1, { raw: '1.3812345678E10' }]] }]));
+    writeFileSync(join(office, 'letter.docx'), await buildDocx([{ table: [['邮箱'], ['wang.wu@example.com']] }]));
+    writeFileSync(join(office, 'fake.docx'), 'plain text 13987654321\n');
+    const output = join(office, 'report.html');
+    const result = runCli(['data', 'scan', '--format', 'html', '-o', output, office]);
+    expect(result.status).toBe(0);
+    const html = readFileSync(output, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).not.toMatch(/<script|<b>/);
+    expect(html).toContain(`${join(office, '&lt;script&gt;alert(1)&lt;!--.xlsx')}:Sheet1!B2`);
+    expect(html).toContain('<td>Sheet1</td><td>&lt;b&gt;手机&lt;/b&gt;</td><td>cn-mobile</td>');
+    expect(html).toContain(`${join(office, 'letter.docx')}:paragraph 2 (table 1, row 2, cell 1)`);
+    expect(html).toContain('named .docx but not a zip archive (no zip signature): scanned as text instead');
+    for (const raw of RAW_VALUES) expect(html).not.toContain(raw);
+    expect(result.stderr).toContain(`warning: ${join(office, 'fake.docx')}: named .docx`);
+    const table = runCli(['data', 'scan', workbook]).stdout;
+    expect(table).toContain('(xlsx, 2 rows)');
+    expect(table).toContain('  sheet Sheet1, column 身份证号\n');
+  }, 60_000);
 
   it('names a missing path and a bad option, exit code 2', () => {
     const missing = runCli(['data', 'scan', join(dir, 'nope')]);

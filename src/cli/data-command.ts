@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import { EXIT_CODES, rampartError } from '../core/errors.js';
 import { DEFAULT_MIN_SCORE } from '../datasec/recognize.js';
+import { renderScanReportHtml } from '../datasec/scan/report-html.js';
 import { scanFiles, type ScanReport } from '../datasec/scan/scan-files.js';
 import type { CategoryTally } from '../datasec/scan/tally.js';
 import { fileOutput, stdoutOutput } from '../hunt/sinks/text-output.js';
@@ -18,7 +19,7 @@ interface ScanCliOptions {
   readonly progress: boolean;
 }
 
-const FORMATS = ['table', 'json'];
+const FORMATS = ['table', 'json', 'html'];
 /** Warnings printed in full on stderr; the report lists every problem. */
 const WARNING_LIMIT = 20;
 
@@ -27,7 +28,7 @@ export function registerDataCommand(program: Command, setExitCode: (code: number
   data
     .command('scan')
     .description('Scan files and folders for personal data: identifiers, phones, cards, e-mail and IP addresses')
-    .argument('<paths...>', 'files or folders (text, CSV/TSV, JSON/NDJSON, logs; UTF-8, UTF-16 or GB18030/GBK)')
+    .argument('<paths...>', 'files or folders (text, CSV/TSV, JSON/NDJSON, logs; UTF-8, UTF-16 or GB18030/GBK; .xlsx, .docx)')
     .option('-f, --format <format>', `report format: ${FORMATS.join(', ')}`, 'table')
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('--min-score <score>', 'report findings scoring at least this (0–1)', String(DEFAULT_MIN_SCORE))
@@ -36,11 +37,13 @@ export function registerDataCommand(program: Command, setExitCode: (code: number
       'after',
       `
 Samples are masked (110*************2X, 138******00, z***@example.com); values are counted as
-individuals through salted hashes held in memory only. CSV/TSV findings are named by header column.
+individuals through salted hashes held in memory only. CSV/TSV and workbook findings are named by
+header column; a workbook's by sheet and cell (Sheet1!C12), a Word document's by paragraph.
 
 Examples:
   rampart data scan exports/ customers.csv
   rampart data scan --format json -o findings.json /srv/share
+  rampart data scan --format html -o report.html /srv/share
 
 Exit status: 0 finished (unreadable, binary and badly encoded files are warned about and listed in the
 report), 2 bad usage or a path that does not exist.`,
@@ -79,7 +82,8 @@ async function scan(paths: string[], options: ScanCliOptions): Promise<number> {
   report.problems.slice(0, WARNING_LIMIT).forEach((problem) => process.stderr.write(`warning: ${problem.path}: ${problem.message}\n`));
   if (report.problems.length > WARNING_LIMIT) process.stderr.write(`warning: ${report.problems.length - WARNING_LIMIT} more problems, listed in the report\n`);
   const output = options.output ? fileOutput(options.output) : stdoutOutput();
-  output.write(options.format === 'json' ? JSON.stringify({ minScore, ...report }, null, 2) + '\n' : formatTable(report));
+  const printed = { minScore, ...report };
+  output.write(options.format === 'json' ? JSON.stringify(printed, null, 2) + '\n' : options.format === 'html' ? renderScanReportHtml(printed, { generatedAt: new Date().toISOString() }) : formatTable(report));
   await output.end();
   return EXIT_CODES.OK;
 }
@@ -93,9 +97,9 @@ export function formatTable(report: ScanReport): string {
       '.',
   );
   for (const file of report.files) {
-    lines.push('', `${file.path}  (${file.encoding}, ${plural(file.lines, 'line')})`);
+    lines.push('', `${file.path}  (${file.format ?? file.encoding}, ${plural(file.lines, file.format === 'xlsx' ? 'row' : file.format === 'docx' ? 'paragraph' : 'line')})`);
     for (const group of file.groups) {
-      if (group.column !== undefined) lines.push(`  column ${group.column}`);
+      if (group.column !== undefined) lines.push(`  ${group.sheet !== undefined ? `sheet ${group.sheet}, ` : ''}column ${group.column}`);
       const indent = group.column !== undefined ? '    ' : '  ';
       for (const tally of group.categories) lines.push(indent + formatTally(tally));
     }

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,41 @@ describe('scanFiles', () => {
     expect(problems).toContainEqual('missing: not found');
     if (process.getuid?.() !== 0) expect(problems).toContainEqual('locked.txt: permission denied; not scanned');
     expect(report.files.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('tells each kind of bad input apart, keeping what can be read', async () => {
+    const bad = mkdtempSync(join(tmpdir(), 'rampart-scan-bad-'));
+    // An ELF header: the magic, then the class, data and version bytes and NUL padding.
+    writeFileSync(join(bad, 'program'), Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(56)]));
+    // UTF-16 LE without a BOM: Chinese context, then an ASCII identifier, whose zero bytes give it away.
+    writeFileSync(join(bad, 'no-bom.txt'), Buffer.from(`身份证 ${residentId(4)}\r\n`, 'utf16le'));
+    // GBK text longer than one read, cut inside its last character (a lead byte without its trail byte).
+    const gbkLines = Buffer.concat(Array.from({ length: 8000 }, () => GBK_PHONE));
+    writeFileSync(join(bad, 'cut-gbk.txt'), Buffer.concat([gbkLines, Buffer.from([0xca])]));
+    // The same cut in a file read in one piece: nothing tells a cut GB18030 file from another encoding.
+    writeFileSync(join(bad, 'cut-short.txt'), Buffer.concat([GBK_PHONE, Buffer.from([0xca])]));
+    writeFileSync(join(bad, 'a-read-first.txt'), '手机 13800138004\n');
+    writeFileSync(join(bad, 'z-removed.txt'), '手机 13800138005\n');
+    // Removed after the walk listed it, while the first file is read.
+    let removed = false;
+    const report = await scanFiles([bad], {
+      onProgress: (step) => {
+        if (!removed && step.file.endsWith('a-read-first.txt')) unlinkSync(join(bad, 'z-removed.txt'));
+        removed = true;
+      },
+    });
+    const problems = report.problems.map((problem) => `${problem.path.slice(bad.length + 1)}: ${problem.message}`);
+    expect(problems).toEqual([
+      'cut-gbk.txt: invalid gb18030 at the end: a character cut short after byte 144001; the rest was scanned',
+      'cut-short.txt: invalid text encoding: neither UTF-8 nor GB18030 (first invalid UTF-8 byte at offset 1), not scanned',
+      'program: binary (NUL byte at offset 7), not scanned',
+      'z-removed.txt: not found; not scanned',
+    ]);
+    const byName = new Map(report.files.map((file) => [file.path.slice(bad.length + 1), file]));
+    expect(byName.get('cut-gbk.txt')).toMatchObject({ encoding: 'gb18030', groups: [{ categories: [{ category: 'cn-mobile', count: 8000 }] }] });
+    expect(byName.get('no-bom.txt')).toMatchObject({ encoding: 'utf-16le', groups: [{ categories: [{ category: 'cn-resident-id', count: 1 }] }] });
+    expect(byName.get('a-read-first.txt')).toBeDefined();
+    expect(report.filesScanned).toBe(3);
   });
 
   it('reports progress in bytes up to the total', async () => {

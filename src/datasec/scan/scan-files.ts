@@ -1,16 +1,21 @@
 // Scans files and folders for personal data: walks the paths, reads each file as a stream, detects its
 // encoding from the first chunk, decodes (GB18030 and UTF-16 through a streaming TextDecoder), and feeds
 // the text to a TextScanner. CSV/TSV findings are named by header column; JSON, NDJSON, logs and any other
-// file that detects as text are scanned as plain text, line by line. A file that cannot be read, is binary
-// or is not valid text becomes a problem naming it, and the scan goes on with the rest.
+// file that detects as text are scanned as plain text, line by line. Workbooks and Word documents (.xlsx,
+// .docx and their macro and template kinds) that start as a zip archive go to office-scan.ts; one that
+// does not is said so and scanned as text. A file that cannot be read, is binary, is not valid text, or is
+// a corrupt, encrypted or oversized archive becomes a problem naming it, and the scan goes on with the rest.
 // This is the I/O edge of datasec/scan: file reads only, no console, no process state.
 import { createReadStream } from 'node:fs';
-import { lstat, readdir, stat } from 'node:fs/promises';
+import { lstat, open, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { TextDecoder } from 'node:util';
+import type { Category } from '../recognizers/recognizer.js';
 import { detectEncoding, type TextEncoding } from './detect-encoding.js';
+import { scanOfficeFile, type OfficeScanProgress } from './office-scan.js';
 import { TextScanner, type ScannedFinding } from './scan-text.js';
-import { Tally, type CategoryTally } from './tally.js';
+import { Tally, type CategoryTally, type MaskedSample } from './tally.js';
+import type { ZipLimits } from './zip-archive.js';
 
 export const READ_CHUNK_SIZE = 64 * 1024;
 
@@ -20,15 +25,20 @@ export interface ScanProblem {
 }
 
 export interface ScanGroup {
-  /** CSV/TSV: the header's column name; absent for findings in plain text. */
+  /** Workbooks: the sheet's name. */
+  readonly sheet?: string;
+  /** CSV/TSV and workbooks: the header's column name; absent for findings in plain text and documents. */
   readonly column?: string;
   readonly categories: readonly CategoryTally[];
 }
 
 export interface FileScan {
   readonly path: string;
+  /** Present for a workbook or Word document (whose XML is read as UTF-8 or by its BOM). */
+  readonly format?: 'xlsx' | 'docx';
   readonly encoding: TextEncoding;
   readonly bytes: number;
+  /** Lines of text; rows of a workbook (non-empty ones); paragraphs of a document. */
   readonly lines: number;
   readonly groups: readonly ScanGroup[];
 }
@@ -54,6 +64,8 @@ export interface ScanFilesOptions {
   readonly onProblem?: (problem: ScanProblem) => void;
   /** For tests: smaller windows for long lines. */
   readonly windowSize?: number;
+  /** For tests: lower zip-bomb limits (zip-archive.ts). */
+  readonly zipLimits?: ZipLimits;
 }
 
 interface InputFile {
@@ -105,6 +117,33 @@ async function walk(path: string, into: InputFile[], problem: (path: string, mes
 }
 
 const TABLE_EXTENSIONS: Record<string, 'csv' | 'tsv'> = { '.csv': 'csv', '.tsv': 'tsv', '.tab': 'tsv' };
+/** Office Open XML workbooks and documents, with macros (m) and templates (t). */
+const OFFICE_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm', '.docx', '.docm', '.dotx', '.dotm']);
+const ZIP_SIGNATURE = Buffer.from('504b0304', 'hex');
+/** An OLE compound file: a password-protected Office file (encrypted OOXML inside) or a .xls/.doc of before 2007. */
+const OLE_SIGNATURE = Buffer.from('d0cf11e0a1b11ae1', 'hex');
+
+/** Findings of one file grouped by sheet and column (both absent for plain text). */
+class FileTallies {
+  private readonly groups = new Map<string, { readonly sheet?: string; readonly column?: string; readonly tally: Tally }>();
+
+  constructor(private readonly totals: Tally) {}
+
+  add(category: Category, value: string, sample: MaskedSample, sheet?: string, column?: string): void {
+    const key = `${sheet ?? ''}\u0000${column ?? ''}`;
+    let group = this.groups.get(key);
+    if (group === undefined) this.groups.set(key, (group = { ...(sheet !== undefined ? { sheet } : {}), ...(column !== undefined ? { column } : {}), tally: new Tally() }));
+    group.tally.add(category, value, sample);
+    this.totals.add(category, value, sample);
+  }
+
+  /** Ungrouped findings first, then groups in the order first met. */
+  result(): ScanGroup[] {
+    return [...this.groups.values()]
+      .sort((a, b) => (a.sheet === undefined && a.column === undefined ? -1 : b.sheet === undefined && b.column === undefined ? 1 : 0))
+      .map(({ tally, ...group }) => ({ ...group, categories: tally.result() }));
+  }
+}
 
 async function scanFile(
   input: InputFile,
@@ -113,16 +152,66 @@ async function scanFile(
   problem: (path: string, message: string) => void,
   onBytes: (bytes: number) => void,
 ): Promise<FileScan | undefined> {
+  const extension = extname(input.path).toLowerCase();
+  if (OFFICE_EXTENSIONS.has(extension)) {
+    let signature: Buffer;
+    try {
+      signature = await readSignature(input.path);
+    } catch (error) {
+      problem(input.path, `${describeError(error)}; not scanned`);
+      return undefined;
+    }
+    if (signature.subarray(0, 4).equals(ZIP_SIGNATURE)) return scanOffice(input, totals, options, problem);
+    if (signature.equals(OLE_SIGNATURE)) {
+      problem(input.path, 'an OLE compound file, not a zip archive: a password-protected (encrypted) Office file or the binary format of before 2007; not scanned');
+      return undefined;
+    }
+    problem(input.path, `named ${extension} but not a zip archive (no zip signature): scanned as text instead`);
+  }
+  return scanText(input, totals, options, problem, onBytes);
+}
+
+async function readSignature(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(8), 0, 8, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function scanOffice(input: InputFile, totals: Tally, options: ScanFilesOptions, problem: (path: string, message: string) => void): Promise<FileScan | undefined> {
+  const tallies = new FileTallies(totals);
+  const progress: OfficeScanProgress = { lines: 0, notes: [] };
+  let found = false;
+  try {
+    await scanOfficeFile(input.path, input.bytes, { minScore: options.minScore, windowSize: options.windowSize, limits: options.zipLimits }, (finding, value) => {
+      found = true;
+      tallies.add(finding.category, value, { masked: finding.masked, location: `${input.path}:${finding.location}` }, finding.sheet, finding.column);
+    }, progress);
+  } catch (error) {
+    const scanned = progress.lines > 0 || found;
+    problem(input.path, `${(error as Error).message}; ${scanned ? 'stopped there, findings before that are reported' : 'not scanned'}`);
+    if (!scanned) return undefined;
+  } finally {
+    for (const note of progress.notes) problem(input.path, note);
+  }
+  return { path: input.path, ...(progress.format !== undefined ? { format: progress.format } : {}), encoding: 'utf-8', bytes: input.bytes, lines: progress.lines, groups: tallies.result() };
+}
+
+async function scanText(
+  input: InputFile,
+  totals: Tally,
+  options: ScanFilesOptions,
+  problem: (path: string, message: string) => void,
+  onBytes: (bytes: number) => void,
+): Promise<FileScan | undefined> {
   const table = TABLE_EXTENSIONS[extname(input.path).toLowerCase()];
-  const byColumn = new Map<string, Tally>();
+  const tallies = new FileTallies(totals);
   const record = (finding: ScannedFinding, value: string): void => {
-    const key = finding.columnName ?? '';
-    let tally = byColumn.get(key);
-    if (tally === undefined) byColumn.set(key, (tally = new Tally()));
     const location = `${input.path}:${finding.line}` + (finding.columnName !== undefined ? ` (${finding.columnName})` : '');
-    const sample = { masked: finding.masked, location };
-    tally.add(finding.category, value, sample);
-    totals.add(finding.category, value, sample);
+    tallies.add(finding.category, value, { masked: finding.masked, location }, undefined, finding.columnName);
   };
   const scanner = new TextScanner(record, { minScore: options.minScore, table, windowSize: options.windowSize });
   let decoder: TextDecoder | undefined;
@@ -153,10 +242,7 @@ async function scanFile(
     if (bytes === 0) return undefined;
   }
   if (encoding === undefined) encoding = 'utf-8'; // an empty file
-  const groups = [...byColumn.entries()]
-    .sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : 0))
-    .map(([column, tally]) => ({ ...(column !== '' ? { column } : {}), categories: tally.result() }));
-  return { path: input.path, encoding, bytes: input.bytes, lines: scanner.lines, groups };
+  return { path: input.path, encoding, bytes: input.bytes, lines: scanner.lines, groups: tallies.result() };
 
   // A byte sequence that is not valid in the detected encoding further in is reported once; the rest is
   // decoded with replacement characters, so one bad byte does not hide the findings after it.
@@ -166,7 +252,7 @@ async function scanFile(
     } catch {
       if (!fatal) throw new Error('decoder failed');
       fatal = false;
-      problem(input.path, `invalid ${encoding} within bytes ${offset}–${offset + (chunk?.length ?? 0)}; scanned with replacement characters from there`);
+      problem(input.path, chunk === undefined ? `invalid ${encoding} at the end: a character cut short after byte ${offset}; the rest was scanned` : `invalid ${encoding} within bytes ${offset}–${offset + chunk.length}; scanned with replacement characters from there`);
       decoder = new TextDecoder(encoding, { fatal: false });
       return chunk === undefined ? '' : decoder.decode(chunk, { stream: true });
     }

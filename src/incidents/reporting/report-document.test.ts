@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradeIncident } from '../grading/grade-incident.js';
 import { loadIncidentRegulations } from '../regulations/load-regulations.js';
-import { escapeHtml } from './html-escape.js';
+import { escapeHtml } from '../../core/html-escape.js';
 import { buildReportDocument } from './report-document.js';
 import { reportHtml } from './report-html.js';
 import { reportingClock } from './reporting-clock.js';

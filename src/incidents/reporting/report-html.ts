@@ -1,7 +1,7 @@
 // A report document as one printable HTML page: self-contained (inline CSS, no scripts, no external
 // fetches), so it can be saved, mailed or printed as it is. Every value is escaped; the page adds only
 // fixed markup around them.
-import { escapeHtml } from './html-escape.js';
+import { escapeHtml } from '../../core/html-escape.js';
 import type { ReportDocument } from './report-document.js';
 
 const STYLE = `

@@ -1,3 +1,4 @@
+// Shared by the incident report page (incidents/) and the data-scan report page (datasec/).
 // Every value in a report page comes from an analyst or from an attacker's data (a hostname, a ransom
 // note): escaped for both text and attribute positions, so none of it can become markup.
 
