@@ -1,6 +1,6 @@
 // The demo world `rampart demo` (and `npm start`) runs: a coordination centre and two operators, a user
 // of every role in each with a known password, the demo logs ingested as the bank's alerts, and one
-// incident opened from them, so every page of the dashboard has something real to show. Seeding is
+// incident opened from them, and a data catalog with transfers abroad, so every page of the dashboard has something real to show. Seeding is
 // done once per data directory; a second start finds the world there and leaves it as it is.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +12,9 @@ import type { Database } from '../store/database.js';
 import { createIncident, updateIncident } from '../store/incidents.js';
 import { createOrganisation, findOrganisationByName, type Organisation } from '../store/organisations.js';
 import { createUser, ROLES, type Role } from '../store/users.js';
+import { loadClassificationRules } from '../datasec/classification/load-classification-rules.js';
+import { loadTransferRules } from '../datasec/transfers/load-transfer-rules.js';
+import { seedDemoDataGovernance } from './demo-data-governance.js';
 import type { LiveDetection } from './live-detection.js';
 
 export interface DemoUser {
@@ -65,6 +68,7 @@ export async function seedDemo(db: Database, detection: LiveDetection, actor = '
     const incident = await createIncident(db, grid.id, { title: 'Suspicious activity on SCADA hosts', alertIds: latest.alerts.map((alert) => alert.id), discoveredAt: now.toISOString() }, actor);
     await updateIncident(db, grid.id, incident.id, { status: 'triage' }, actor);
   }
+  await seedDemoDataGovernance(db, grid.id, loadClassificationRules(), loadTransferRules(), actor, now);
   return { users, seeded: true, alerts };
 }
 

@@ -7,39 +7,19 @@
 import '../fastify-types.js';
 import type { FastifyInstance } from 'fastify';
 import { rampartError } from '../../core/errors.js';
-import { chinaDateOf } from '../../core/regulations/calendar-date.js';
 import type { WorkingDayCalendar } from '../../core/regulations/working-days.js';
-import { decideTransferRoute, type RouteDecision } from '../../datasec/transfers/decide-transfer-route.js';
+import { decideTransferRoute } from '../../datasec/transfers/decide-transfer-route.js';
 import type { TransferRules } from '../../datasec/transfers/load-transfer-rules.js';
-import type { TransferFacts } from '../../datasec/transfers/transfer-facts.js';
-import { obligationStatus, transferObligations, type ObligationId } from '../../datasec/transfers/transfer-obligations.js';
-import { EXEMPTION_IDS, type ExemptionId } from '../../datasec/transfers/transfer-vocabulary.js';
-import { dataAssetsByIds, type DataAsset } from '../../store/data-assets.js';
+import { EXEMPTION_IDS } from '../../datasec/transfers/transfer-vocabulary.js';
 import type { Database } from '../../store/database.js';
-import { findTransfer, listTransfers, registerTransfer, setTransferDates, transfersOfYear, TRANSFER_DATE_FIELDS, type DataTransfer, type TransferDates } from '../../store/data-transfers.js';
-import { findOrganisation } from '../../store/organisations.js';
+import { findTransfer, listTransfers, setTransferDates, transfersOfYear, TRANSFER_DATE_FIELDS, type DataTransfer, type TransferDates } from '../../store/data-transfers.js';
+import { obligationsOf, registerDecidedTransfer, todayInChina, transferFacts, type TransferInput } from '../transfer-decisions.js';
 import { personOf, principalOf } from '../authorise.js';
 import { idParams } from '../schemas.js';
 
 const date = { type: 'string', format: 'date' } as const;
 const nullableDate = { type: ['string', 'null'], format: 'date' } as const;
 
-interface TransferBody {
-  recipient: string;
-  country: string;
-  purpose: string;
-  transferDate?: string;
-  assetIds?: string[];
-  individuals: number;
-  sensitiveIndividuals: number;
-  importantData?: boolean;
-  coreData?: boolean;
-  exemption?: ExemptionId | null;
-}
-
-function todayInChina(): string {
-  return chinaDateOf(new Date().toISOString(), 'today');
-}
 
 export function dataTransferRoutes(db: Database, rules: TransferRules, calendar: WorkingDayCalendar) {
   const body = {
@@ -60,33 +40,8 @@ export function dataTransferRoutes(db: Database, rules: TransferRules, calendar:
     additionalProperties: false,
   } as const;
 
-  /** The facts of a transfer as the decision needs them: the assets' decided levels make data important or core. */
-  const factsOf = async (organisationId: string, input: TransferBody, earlier: readonly DataTransfer[]): Promise<{ facts: TransferFacts; assets: DataAsset[] }> => {
-    const organisation = await findOrganisation(db, organisationId);
-    if (!organisation) throw rampartError('RAMPART_E_NOT_FOUND', { entity: 'Organisation', id: organisationId });
-    const assets = await dataAssetsByIds(db, organisationId, input.assetIds ?? []);
-    const levelOf = (asset: DataAsset) => asset.level ?? asset.proposedLevel;
-    const facts: TransferFacts = {
-      operatorIsCii: organisation.cii,
-      transferDate: input.transferDate ?? todayInChina(),
-      containsPersonalInformation: input.individuals + input.sensitiveIndividuals > 0 || assets.some((asset) => asset.categories.length > 0),
-      importantData: input.importantData === true || assets.some((asset) => levelOf(asset) === 'important' || levelOf(asset) === 'core'),
-      coreData: input.coreData === true || assets.some((asset) => levelOf(asset) === 'core'),
-      individuals: input.individuals,
-      sensitiveIndividuals: input.sensitiveIndividuals,
-      ...(input.exemption ? { exemption: input.exemption } : {}),
-      earlier: earlier.map((transfer) => ({ date: transfer.transferDate, individuals: transfer.individuals, sensitiveIndividuals: transfer.sensitiveIndividuals, countsTowardThresholds: transfer.countsTowardThresholds })),
-    };
-    return { facts, assets };
-  };
   /** A transfer as the API gives it: with its obligations and where each stands today. */
-  const described = (transfer: DataTransfer, today = todayInChina()) => {
-    const dates = Object.fromEntries(Object.entries({ assessmentApprovedOn: transfer.assessmentApprovedOn, contractEffectiveOn: transfer.contractEffectiveOn, pipiaCompletedOn: transfer.pipiaCompletedOn }).filter(([, value]) => value !== null));
-    const obligations = transferObligations(transfer.decision as unknown as RouteDecision, dates, rules, calendar);
-    // What fulfils an obligation: renewal applied for, contract filed; an expiry stays until renewed.
-    const completedOn: Partial<Record<ObligationId, string | null>> = { 'assessment-renewal': transfer.renewalAppliedOn, 'assessment-expiry': transfer.renewalAppliedOn, 'standard-contract-filing': transfer.contractFiledOn };
-    return { ...transfer, obligations: obligations.map((obligation) => ({ ...obligation, status: obligationStatus(obligation, today, completedOn[obligation.id] ?? undefined) })) };
-  };
+  const described = (transfer: DataTransfer) => ({ ...transfer, obligations: obligationsOf(transfer, rules, calendar) });
 
   return async (app: FastifyInstance): Promise<void> => {
     app.get<{ Querystring: { year?: number } }>(
@@ -107,42 +62,29 @@ export function dataTransferRoutes(db: Database, rules: TransferRules, calendar:
         const year = request.query.year ?? Number(today.slice(0, 4));
         // A transfer of nobody on the year's last day counted so far: the decision then reports the year's totals and warnings.
         const asOf = year === Number(today.slice(0, 4)) ? today : `${year}-12-31`;
-        const { facts } = await factsOf(organisationId, { recipient: '-', country: 'XX', purpose: '-', transferDate: asOf, individuals: 0, sensitiveIndividuals: 0 }, await transfersOfYear(db, organisationId, year));
+        const facts = await transferFacts(db, organisationId, { recipient: '-', country: 'XX', purpose: '-', transferDate: asOf, individuals: 0, sensitiveIndividuals: 0 }, await transfersOfYear(db, organisationId, year));
         const decision = decideTransferRoute(facts, rules);
         return { year, asOf, cumulative: decision.cumulative, warnings: decision.warnings, thresholds: rules.thresholds };
       },
     );
 
-    app.post<{ Body: TransferBody }>(
+    app.post<{ Body: TransferInput }>(
       '/api/data-transfers/preview',
       { config: { permission: 'data:read' }, schema: { tags: ['data'], summary: 'Decide the route of a transfer without registering it', body } },
       async (request) => {
         const organisationId = principalOf(request).organisation.id;
         const year = Number((request.body.transferDate ?? todayInChina()).slice(0, 4));
-        const { facts } = await factsOf(organisationId, request.body, await transfersOfYear(db, organisationId, year));
+        const facts = await transferFacts(db, organisationId, request.body, await transfersOfYear(db, organisationId, year));
         return { facts, decision: decideTransferRoute(facts, rules) };
       },
     );
 
-    app.post<{ Body: TransferBody }>(
+    app.post<{ Body: TransferInput }>(
       '/api/data-transfers',
       { config: { permission: 'data:write' }, schema: { tags: ['data'], summary: 'Register a transfer abroad; Rampart decides and keeps its route', body } },
       async (request, reply) => {
         const principal = principalOf(request);
-        const organisationId = principal.organisation.id;
-        const transferDate = request.body.transferDate ?? todayInChina();
-        // The facts are read before the transaction, then decided again inside it over the locked year.
-        const { facts } = await factsOf(organisationId, { ...request.body, transferDate }, []);
-        const transfer = await registerTransfer(
-          db,
-          organisationId,
-          { ...request.body, transferDate, assetIds: request.body.assetIds ?? [], exemption: request.body.exemption ?? null, importantData: facts.importantData, coreData: facts.coreData },
-          (sameYear) => {
-            const decision = decideTransferRoute({ ...facts, earlier: sameYear.map((t) => ({ date: t.transferDate, individuals: t.individuals, sensitiveIndividuals: t.sensitiveIndividuals, countsTowardThresholds: t.countsTowardThresholds })) }, rules);
-            return { route: decision.route, countsTowardThresholds: decision.countsTowardThresholds, decision: decision as unknown as Record<string, unknown> };
-          },
-          personOf(principal),
-        );
+        const transfer = await registerDecidedTransfer(db, principal.organisation.id, request.body, rules, personOf(principal));
         return reply.code(201).send(described(transfer));
       },
     );
