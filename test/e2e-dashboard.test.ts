@@ -2,7 +2,8 @@
 // browser), against the real server on the demo world (rampart demo's seeding) in an embedded database:
 // the grid company's analyst signs in, sees the demo alerts, filters them, opens an incident from two,
 // grades it and drafts the first report; the reporter submits it; the hub sees it on time. A railway
-// user sees none of the grid company's data. Screenshots of every page at 1440×900 and 390×844 go to
+// user sees none of the grid company's data. The grid's admin decides a data asset's level and registers a
+// transfer abroad after its route is previewed. Screenshots of every page at 1440×900 and 390×844 go to
 // test-output/screenshots/; no console error may appear; the overview's first load time is printed.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -165,6 +166,44 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium', () => {
     await page.close();
   }, 120_000);
 
+  it('lets the admin decide a data asset\'s level and register a transfer abroad whose route is previewed first', async () => {
+    const page = await newPage();
+    await signIn(page, 'grid.admin');
+    await page.getByRole('link', { name: 'Data catalog' }).click();
+    await page.getByRole('heading', { name: /Data catalog/ }).waitFor();
+    await page.getByRole('link', { name: 'Substation dispatch plans' }).waitFor();
+    expect(await page.getByRole('row').count()).toBe(4);
+    await screenshots(page, 'data-catalog');
+    await page.getByRole('link', { name: 'Substation dispatch plans' }).click();
+    await page.getByRole('heading', { name: 'Why this level is proposed' }).waitFor();
+    await page.getByRole('combobox', { name: /^Level/ }).selectOption('core');
+    await page.getByLabel('Note').last().fill('Dispatch plans of the regional grid: agreed with the sector regulator');
+    await page.getByRole('button', { name: 'Decide core' }).click();
+    await page.getByText(/decided by user:grid\.admin/).waitFor();
+    await page.getByText(/classify: level: — → core/).waitFor();
+    await screenshots(page, 'data-asset');
+
+    await page.getByRole('link', { name: 'Transfers abroad' }).click();
+    await page.getByRole('heading', { name: /Transfers abroad/ }).waitFor();
+    await page.getByRole('link', { name: 'XB-2' }).waitFor();
+    await page.getByLabel('Recipient').fill('Cloud monitoring provider');
+    await page.getByLabel('Country (ISO code)').fill('SG');
+    await page.getByLabel('Purpose').fill('uptime monitoring with on-call phone numbers');
+    await page.getByLabel('Individuals (personal information)').fill('12');
+    // The grid company is a CII operator: the preview says so before anything is registered.
+    await page.getByText('Rampart would decide').waitFor();
+    await expect.poll(async () => page.locator('.card[aria-live] .route').first().textContent()).toContain('security assessment');
+    await screenshots(page, 'transfers');
+    await page.getByRole('button', { name: 'Register transfer' }).click();
+    await page.getByRole('link', { name: 'XB-3' }).waitFor();
+    await page.getByRole('link', { name: 'XB-1' }).click();
+    await page.getByRole('heading', { name: 'Obligations' }).waitFor();
+    await page.getByText(/assessment/i).first().waitFor();
+    expect(await page.locator('.obligations li').count()).toBeGreaterThan(0);
+    await screenshots(page, 'transfer');
+    await page.close();
+  }, 180_000);
+
   it('signs in with the keyboard alone, and labels every form control on every page', async () => {
     const page = await newPage();
     await page.goto(`${url}/`);
@@ -177,7 +216,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     const unlabelled: string[] = [];
-    for (const route of ['/overview', '/alerts', '/incidents', '/incidents/' + (await firstIncidentId(page))]) {
+    for (const route of ['/overview', '/alerts', '/incidents', '/incidents/' + (await firstIncidentId(page)), '/data', '/transfers']) {
       await page.goto(`${url}${route}`);
       await page.waitForLoadState('networkidle');
       // A script string: it runs in the browser, whose DOM types the tests do not compile against.

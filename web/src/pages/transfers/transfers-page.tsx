@@ -47,7 +47,7 @@ export function TransfersPage() {
                 const next = transfer.obligations.find((obligation) => obligation.status !== 'done');
                 return (
                   <tr key={transfer.id}>
-                    <td>
+                    <td className="nowrap">
                       <Link to={`/transfers/${transfer.id}`}>XB-{transfer.number}</Link>
                     </td>
                     <td className="nowrap">{transfer.transferDate}</td>
