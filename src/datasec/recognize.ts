@@ -2,9 +2,9 @@
 // dropped, overlaps resolved so that each character belongs to at most one finding, the best one
 // (an 18-digit resident ID is not also reported as a bank card, a +86 mobile not also as an E.164 phone).
 
-import { applyContext } from './recognizers/context.js';
+import { CONTEXT_RAISE, applyContext } from './recognizers/context.js';
 import { RECOGNIZERS } from './recognizers/index.js';
-import type { Finding, Recognizer } from './recognizers/recognizer.js';
+import { clampScore, type Finding, type Recognizer } from './recognizers/recognizer.js';
 import { textShape } from './recognizers/text-shape.js';
 
 export interface RecognizeOptions {
@@ -16,15 +16,21 @@ export const DEFAULT_MIN_SCORE = 0.5;
 
 export function recognize(text: string, recognizers: readonly Recognizer[] = RECOGNIZERS, options: RecognizeOptions = {}): Finding[] {
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
-  const candidates: { finding: Finding; order: number }[] = [];
   const shape = textShape(text);
-  recognizers.forEach((recognizer, order) => {
-    if (recognizer.mayMatch !== undefined && !recognizer.mayMatch(shape)) return;
-    for (const found of recognizer.find(text)) {
+  // Most lines give no candidate at all: nothing is allocated for them but the shape.
+  let candidates: { finding: Finding; order: number }[] | undefined;
+  for (let order = 0; order < recognizers.length; order++) {
+    const recognizer = recognizers[order];
+    if (recognizer.mayMatch !== undefined && !recognizer.mayMatch(shape)) continue;
+    for (const found of recognizer.find(text, shape)) {
+      // Context words raise a score by CONTEXT_RAISE at most: a finding that cannot reach the threshold
+      // even so is dropped without reading them (the same sum, in the same order, as applyContext makes).
+      if (clampScore(found.reasons.reduce((sum, reason) => sum + reason.change, 0) + CONTEXT_RAISE) < minScore) continue;
       const finding = applyContext(text, found);
-      if (finding.score >= minScore) candidates.push({ finding, order });
+      if (finding.score >= minScore) (candidates ??= []).push({ finding, order });
     }
-  });
+  }
+  if (candidates === undefined) return [];
   // Best first: higher score, then the longer span, then the recognizer registered first.
   candidates.sort(
     (a, b) =>

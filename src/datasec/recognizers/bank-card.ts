@@ -3,9 +3,10 @@
 // kept at a score that context words (银行卡, 卡号, …) can lift over the threshold.
 
 import { digitsOf } from './boundaries.js';
-import { CARD_PATTERN } from './card-number.js';
+import { CARD_PATTERN, cardStarts } from './card-number.js';
 import { luhnValid } from './checksums.js';
-import { makeFinding, matchesOf, type Finding, type Recognizer, type ScoreReason } from './recognizer.js';
+import { makeFinding, matchesAt, type Finding, type Recognizer, type ScoreReason } from './recognizer.js';
+import { textShape } from './text-shape.js';
 import { RESIDENT_PROVINCE_PREFIXES, birthDateOf } from './resident-id-rules.js';
 
 export const bankCardRecognizer: Recognizer = {
@@ -14,9 +15,9 @@ export const bankCardRecognizer: Recognizer = {
   description: 'Bank card: 16–19 digits, Luhn as a signal, UnionPay 62 prefix raises',
   // Cannot match without a group of 4 digits at least.
   mayMatch: (shape) => shape.longestDigitRun >= 4,
-  find(text: string): Finding[] {
+  find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesOf(CARD_PATTERN, text)) {
+    for (const match of matchesAt(CARD_PATTERN, cardStarts, text, shape)) {
       const digits = digitsOf(match[0]);
       if (digits.length < 16 || digits.length > 19) continue;
       const reasons: ScoreReason[] = [{ change: 0.25, why: `${digits.length} digits` }];

@@ -2,8 +2,9 @@
 // regulations.md, section 6, marked S). The formats are short, so a bare match scores just over the
 // threshold and context words (护照, passport) carry it.
 
-import { END, START } from './boundaries.js';
-import { makeFinding, matchesOf, type Finding, type Recognizer } from './recognizer.js';
+import { END, START, nineCharacterWordStarts } from './boundaries.js';
+import { makeFinding, matchesAt, type Finding, type Recognizer } from './recognizer.js';
+import { textShape } from './text-shape.js';
 
 const FORMATS: readonly { pattern: RegExp; kind: string }[] = [
   { pattern: /^E[0-9]{8}$/, kind: 'ordinary passport E + 8 digits' },
@@ -22,9 +23,9 @@ export const cnPassportRecognizer: Recognizer = {
   description: 'Chinese passports: E/G/K + 8 digits, E + letter + 7, DE/SE/PE + 7, MA + 7',
   // Cannot match without a capital letter and 7 digits in a row.
   mayMatch: (shape) => shape.longestDigitRun >= 7 && shape.upper,
-  find(text: string): Finding[] {
+  find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesOf(PATTERN, text)) {
+    for (const match of matchesAt(PATTERN, nineCharacterWordStarts, text, shape)) {
       const kind = FORMATS.find((format) => format.pattern.test(match[0]))?.kind ?? 'passport format';
       findings.push(makeFinding('cn-passport', match.index, match[0], [{ change: 0.55, why: kind }]));
     }

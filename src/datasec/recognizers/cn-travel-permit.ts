@@ -2,8 +2,9 @@
 // residents (H / M + 8 digits) and the mainland residents' permit (C + 8 digits, or C + letter + 7).
 // regulations.md marks these formats U (unverified), so a bare match sits at the threshold.
 
-import { END, START } from './boundaries.js';
-import { makeFinding, matchesOf, type Finding, type Recognizer } from './recognizer.js';
+import { END, START, nineCharacterWordStarts } from './boundaries.js';
+import { makeFinding, matchesAt, type Finding, type Recognizer } from './recognizer.js';
+import { textShape } from './text-shape.js';
 
 const PATTERN = new RegExp(`${START}(?:[HM][0-9]{8}|C[0-9]{8}|C[A-HJ-NP-Z][0-9]{7})${END}`, 'g');
 
@@ -13,9 +14,9 @@ export const cnTravelPermitRecognizer: Recognizer = {
   description: 'HK / Macao travel permits: home-return permit H/M + 8 digits; mainland permit C + 8 digits or C + letter + 7',
   // Cannot match without a capital letter and 7 digits in a row.
   mayMatch: (shape) => shape.longestDigitRun >= 7 && shape.upper,
-  find(text: string): Finding[] {
+  find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesOf(PATTERN, text)) {
+    for (const match of matchesAt(PATTERN, nineCharacterWordStarts, text, shape)) {
       const kind = match[0].startsWith('C') ? "mainland residents' HK / Macao travel permit" : 'home-return permit of HK / Macao residents';
       findings.push(makeFinding('cn-travel-permit', match.index, match[0], [{ change: 0.5, why: `${kind} format (unverified)` }]));
     }

@@ -75,13 +75,14 @@ const PREPARED = new Map(
   Object.entries(CONTEXT_WORDS).map(([category, words]) => [category, { raise: prepare(words.raise), lower: prepare(words.lower) }]),
 );
 
-const isAsciiWordChar = (char: string | undefined): boolean => char !== undefined && /[0-9a-z]/.test(char);
+/** A lower-case ASCII letter or a digit (the window is lower-cased); false past either end (NaN). */
+const isAsciiWordChar = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 97 && code <= 122);
 
 /** The first of `words` found in `window` (already lower-cased), standing alone if it is ASCII. */
 function firstWordIn(window: string, words: readonly PreparedWord[]): string | undefined {
   for (const { word, ascii } of words) {
     for (let at = window.indexOf(word); at >= 0; at = window.indexOf(word, at + 1)) {
-      if (!ascii || (!isAsciiWordChar(window[at - 1]) && !isAsciiWordChar(window[at + word.length]))) return word;
+      if (!ascii || (!isAsciiWordChar(window.charCodeAt(at - 1)) && !isAsciiWordChar(window.charCodeAt(at + word.length)))) return word;
     }
   }
   return undefined;
@@ -90,14 +91,15 @@ function firstWordIn(window: string, words: readonly PreparedWord[]): string | u
 /** The finding with its score moved by the context words before it in `text`. */
 export function applyContext(text: string, finding: Finding): Finding {
   const words = PREPARED.get(finding.category);
-  if (words === undefined) return finding;
+  if (words === undefined || finding.start === 0) return finding;
   const window = text.slice(Math.max(0, finding.start - CONTEXT_WINDOW), finding.start).toLowerCase();
-  const reasons = [...finding.reasons];
   const raisedBy = firstWordIn(window, words.raise);
-  if (raisedBy !== undefined) reasons.push({ change: CONTEXT_RAISE, why: `context word "${raisedBy}" before it` });
   const loweredBy = firstWordIn(window, words.lower);
+  // Most findings have no context word: they are returned as they are, nothing copied.
+  if (raisedBy === undefined && loweredBy === undefined) return finding;
+  const reasons = [...finding.reasons];
+  if (raisedBy !== undefined) reasons.push({ change: CONTEXT_RAISE, why: `context word "${raisedBy}" before it` });
   if (loweredBy !== undefined) reasons.push({ change: CONTEXT_LOWER, why: `context word "${loweredBy}" before it` });
-  if (reasons.length === finding.reasons.length) return finding;
   const score = clampScore(reasons.reduce((sum, reason) => sum + reason.change, 0));
   return { ...finding, score, reasons };
 }

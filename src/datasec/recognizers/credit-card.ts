@@ -3,9 +3,10 @@
 // bank-card recognizer, which knows Luhn is not guaranteed there.
 
 import { digitsOf } from './boundaries.js';
-import { CARD_PATTERN } from './card-number.js';
+import { CARD_PATTERN, cardStarts } from './card-number.js';
 import { luhnValid } from './checksums.js';
-import { FAILED_CHECK_SCORE, makeFinding, matchesOf, type Finding, type Recognizer } from './recognizer.js';
+import { FAILED_CHECK_SCORE, makeFinding, matchesAt, type Finding, type Recognizer } from './recognizer.js';
+import { textShape } from './text-shape.js';
 
 interface Brand {
   name: string;
@@ -28,9 +29,9 @@ export const creditCardRecognizer: Recognizer = {
   description: 'Credit card: Visa, Mastercard, Amex, Discover, JCB, Diners prefixes and lengths, Luhn',
   // Cannot match without a group of 4 digits at least.
   mayMatch: (shape) => shape.longestDigitRun >= 4,
-  find(text: string): Finding[] {
+  find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesOf(CARD_PATTERN, text)) {
+    for (const match of matchesAt(CARD_PATTERN, cardStarts, text, shape)) {
       const digits = digitsOf(match[0]);
       const brand = BRANDS.find((candidate) => candidate.prefix.test(digits) && candidate.lengths.includes(digits.length));
       if (brand === undefined) continue;

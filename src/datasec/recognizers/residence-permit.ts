@@ -1,8 +1,9 @@
 // Residence permit for Hong Kong, Macao and Taiwan residents: a resident-ID layout with region 810000 /
 // 820000 / 830000 (regulations.md marks the regions U: unverified).
 
-import { PERMIT_REGIONS, RESIDENT_ID_PATTERN, scoreResidentNumber } from './resident-id-rules.js';
-import { matchesOf, type Finding, type Recognizer } from './recognizer.js';
+import { PERMIT_REGIONS, RESIDENT_ID_PATTERN, residentIdStarts, scoreResidentNumber } from './resident-id-rules.js';
+import { matchesAt, type Finding, type Recognizer } from './recognizer.js';
+import { textShape } from './text-shape.js';
 
 export const residencePermitRecognizer: Recognizer = {
   id: 'cn-residence-permit',
@@ -10,9 +11,9 @@ export const residencePermitRecognizer: Recognizer = {
   description: 'Residence permit of HK / Macao / Taiwan residents: region 810000 / 820000 / 830000, birth date, MOD 11-2',
   // Cannot match without 17 digits in a row.
   mayMatch: (shape) => shape.longestDigitRun >= 17,
-  find(text: string): Finding[] {
+  find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesOf(RESIDENT_ID_PATTERN, text)) {
+    for (const match of matchesAt(RESIDENT_ID_PATTERN, residentIdStarts, text, shape)) {
       const region = PERMIT_REGIONS[match[0].slice(0, 6)];
       if (region === undefined) continue;
       const finding = scoreResidentNumber('cn-residence-permit', match.index, match[0], `${region} residents' region ${match[0].slice(0, 6)}`);

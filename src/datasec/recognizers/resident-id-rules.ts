@@ -3,10 +3,25 @@
 
 import { END, START } from './boundaries.js';
 import { residentIdCheckCharacter } from './checksums.js';
-import { FAILED_CHECK_SCORE, makeFinding, type Category, type Finding, type ScoreReason } from './recognizer.js';
+import { FAILED_CHECK_SCORE, makeFinding, type Category, type Finding, type MatchStarts, type ScoreReason } from './recognizer.js';
 
 /** Eighteen characters, the last a digit or X, not inside a longer run. */
 export const RESIDENT_ID_PATTERN = new RegExp(`${START}[1-9][0-9]{16}[0-9Xx]${END}`, 'g');
+
+/**
+ * Where RESIDENT_ID_PATTERN can match: at the start of a digit run of exactly 18 digits, or of 17 followed
+ * by X (no letter or digit may stand on either side, so the run is the whole number).
+ */
+export const residentIdStarts: MatchStarts = (text, shape) => {
+  const starts: number[] = [];
+  const runs = shape.digitRuns;
+  for (let i = 0; i < runs.length; i += 2) {
+    const length = runs[i + 1] - runs[i];
+    // `| 0x20` folds X onto x.
+    if (length === 18 || (length === 17 && (text.charCodeAt(runs[i + 1]) | 0x20) === 0x78)) starts.push(runs[i]);
+  }
+  return starts;
+};
 
 /**
  * Province-level prefixes of GB/T 2260 (the first two digits of a region code). 71 is Taiwan province;
@@ -23,16 +38,24 @@ export const PERMIT_REGIONS: Readonly<Record<string, string>> = {
   '830000': 'Taiwan',
 };
 
-/** A real calendar date after 1900 and not after today; undefined when not. */
-export function birthDateOf(yyyymmdd: string, today: Date = new Date()): string | undefined {
+/** A real calendar date after 1900 and not after today (now when not given); undefined when not. */
+export function birthDateOf(yyyymmdd: string, today?: Date): string | undefined {
   const year = Number(yyyymmdd.slice(0, 4));
   const month = Number(yyyymmdd.slice(4, 6));
   const day = Number(yyyymmdd.slice(6, 8));
-  if (year <= 1900 || month < 1 || month > 12 || day < 1) return undefined;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  if (date.getTime() > today.getTime()) return undefined;
+  // Counted rather than built as a Date and read back (the Gregorian calendar, as Date's): this runs
+  // for every 18-digit number a scan meets.
+  // Written so that NaN (not digits) fails every test.
+  if (!(year > 1900 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return undefined;
+  if (!(Date.UTC(year, month - 1, day) <= (today === undefined ? Date.now() : today.getTime()))) return undefined;
   return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 /**

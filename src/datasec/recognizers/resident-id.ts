@@ -1,7 +1,8 @@
 // Chinese resident identity card number (GB 11643-1999).
 
-import { RESIDENT_ID_PATTERN, RESIDENT_PROVINCE_PREFIXES, scoreResidentNumber } from './resident-id-rules.js';
-import { matchesOf, type Finding, type Recognizer } from './recognizer.js';
+import { RESIDENT_ID_PATTERN, residentIdStarts, RESIDENT_PROVINCE_PREFIXES, scoreResidentNumber } from './resident-id-rules.js';
+import { matchesAt, type Finding, type Recognizer } from './recognizer.js';
+import { textShape } from './text-shape.js';
 
 export const residentIdRecognizer: Recognizer = {
   id: 'cn-resident-id',
@@ -9,9 +10,9 @@ export const residentIdRecognizer: Recognizer = {
   description: 'Chinese resident ID (GB 11643): province region code, real birth date, MOD 11-2 check character',
   // Cannot match without 17 digits in a row.
   mayMatch: (shape) => shape.longestDigitRun >= 17,
-  find(text: string): Finding[] {
+  find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesOf(RESIDENT_ID_PATTERN, text)) {
+    for (const match of matchesAt(RESIDENT_ID_PATTERN, residentIdStarts, text, shape)) {
       const province = match[0].slice(0, 2);
       // 81/82/83 are the residence permits' regions, reported by their own recognizer.
       if (!RESIDENT_PROVINCE_PREFIXES.has(province)) continue;
