@@ -4,8 +4,8 @@
 
 import { CONTEXT_RAISE, applyContext } from './recognizers/context.js';
 import { RECOGNIZERS } from './recognizers/index.js';
-import { clampScore, type Finding, type Recognizer } from './recognizers/recognizer.js';
-import { textShape } from './recognizers/text-shape.js';
+import { clampScore, sumOfChanges, type Finding, type Recognizer } from './recognizers/recognizer.js';
+import { SHAPE_WITHOUT_ANCHOR, hasAnchor, textShape } from './recognizers/text-shape.js';
 
 export interface RecognizeOptions {
   /** Findings scoring below this are dropped; 0.5 by default. Lower it (e.g. 0.15) to see likely typos too. */
@@ -16,6 +16,7 @@ export const DEFAULT_MIN_SCORE = 0.5;
 
 export function recognize(text: string, recognizers: readonly Recognizer[] = RECOGNIZERS, options: RecognizeOptions = {}): Finding[] {
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  if (needsAnchor(recognizers) && !hasAnchor(text)) return [];
   const shape = textShape(text);
   // Most lines give no candidate at all: nothing is allocated for them but the shape.
   let candidates: { finding: Finding; order: number }[] | undefined;
@@ -25,7 +26,7 @@ export function recognize(text: string, recognizers: readonly Recognizer[] = REC
     for (const found of recognizer.find(text, shape)) {
       // Context words raise a score by CONTEXT_RAISE at most: a finding that cannot reach the threshold
       // even so is dropped without reading them (the same sum, in the same order, as applyContext makes).
-      if (clampScore(found.reasons.reduce((sum, reason) => sum + reason.change, 0) + CONTEXT_RAISE) < minScore) continue;
+      if (clampScore(sumOfChanges(found.reasons) + CONTEXT_RAISE) < minScore) continue;
       const finding = applyContext(text, found);
       if (finding.score >= minScore) (candidates ??= []).push({ finding, order });
     }
@@ -44,3 +45,18 @@ export function recognize(text: string, recognizers: readonly Recognizer[] = REC
   }
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
+
+/**
+ * Whether none of `recognizers` can match a text without a digit, @ or colon (true of the built-in
+ * ones): such a text, most prose, is then answered without making its shape. Worked out once per list.
+ */
+function needsAnchor(recognizers: readonly Recognizer[]): boolean {
+  let needs = NEEDS_ANCHOR.get(recognizers);
+  if (needs === undefined) {
+    needs = recognizers.every((recognizer) => recognizer.mayMatch !== undefined && !recognizer.mayMatch(SHAPE_WITHOUT_ANCHOR));
+    NEEDS_ANCHOR.set(recognizers, needs);
+  }
+  return needs;
+}
+
+const NEEDS_ANCHOR = new WeakMap<readonly Recognizer[], boolean>();

@@ -19,7 +19,12 @@ export const NUMBER_END = '(?![0-9A-Za-z])(?![._%+-]*[0-9A-Za-z._%+-]*@[0-9A-Za-
 
 /** The digits of a string, without separators. */
 export function digitsOf(text: string): string {
-  return text.replace(/[^0-9]/g, '');
+  // Most numbers are written without separators: those are returned as they are, nothing searched.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return text.replace(/[^0-9]/g, '');
+  }
+  return text;
 }
 
 /**

@@ -4,10 +4,11 @@
 
 /** Luhn (ISO/IEC 7812-1) over a string of digits. */
 export function luhnValid(digits: string): boolean {
-  if (!/^[0-9]+$/.test(digits)) return false;
+  if (digits.length === 0) return false;
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (digit < 0 || digit > 9) return false;
     if (i % 2 === 1) {
       digit *= 2;
       if (digit > 9) digit -= 9;

@@ -43,11 +43,20 @@ export interface Recognizer {
   /**
    * What the recognizer's pattern cannot match without, checked against one pass over the text
    * (text-shape.ts) before `find` runs it: necessary, never sufficient, so nothing is lost. Running
-   * every pattern over every line was nearly all of a scan's time. Absent: `find` always runs.
+   * every pattern over every line was nearly all of a scan's time. Absent: `find` always runs. It only
+   * ever asks for things to be present (a longer digit run, a flag set), never for one to be absent:
+   * `recognize` relies on that to skip texts without a digit, @ or colon (SHAPE_WITHOUT_ANCHOR).
    */
   mayMatch?: (shape: TextShape) => boolean;
   /** `shape` is `textShape(text)`, given by `recognize`, which has made it already; computed when absent. */
   find(text: string, shape?: TextShape): Finding[];
+}
+
+/** The reasons' changes added up in order (the order matters to the last bit of a float). */
+export function sumOfChanges(reasons: readonly ScoreReason[]): number {
+  let sum = 0;
+  for (const reason of reasons) sum += reason.change;
+  return sum;
 }
 
 export function clampScore(value: number): number {
@@ -56,8 +65,7 @@ export function clampScore(value: number): number {
 
 /** A finding whose score is the sum of `reasons`. */
 export function makeFinding(category: Category, start: number, text: string, reasons: ScoreReason[]): Finding {
-  const score = clampScore(reasons.reduce((sum, reason) => sum + reason.change, 0));
-  return { category, start, end: start + text.length, text, score, reasons };
+  return { category, start, end: start + text.length, text, score: clampScore(sumOfChanges(reasons)), reasons };
 }
 
 /**
@@ -92,7 +100,7 @@ export type MatchStarts = (text: string, shape: TextShape) => readonly number[];
  * permit, and each pair runs one after the other on the same line.
  */
 export function matchesAt(pattern: RegExp, startsOf: MatchStarts, text: string, shape: TextShape): readonly RegExpExecArray[] {
-  if (pattern === last.pattern && text === last.text) return last.matches;
+  if (pattern === lastPattern && text === lastText) return lastMatches;
   const starts = startsOf(text, shape);
   let matches: RegExpExecArray[] = NO_MATCHES;
   if (starts.length > 0) {
@@ -108,7 +116,9 @@ export function matchesAt(pattern: RegExp, startsOf: MatchStarts, text: string, 
       after = start + match[0].length;
     }
   }
-  last = { pattern, text, matches };
+  lastPattern = pattern;
+  lastText = text;
+  lastMatches = matches;
   return matches;
 }
 
@@ -124,8 +134,11 @@ function copyOf(pattern: RegExp, flag: 'g' | 'y', copies: WeakMap<RegExp, RegExp
 
 // Never added to: returned, read-only, when a text has no match.
 const NO_MATCHES: RegExpExecArray[] = [];
-// One entry: the recognizers that share a pattern are registered one after the other.
-let last: { readonly pattern: RegExp | undefined; readonly text: string; readonly matches: readonly RegExpExecArray[] } = { pattern: undefined, text: '', matches: NO_MATCHES };
+// One entry (three variables, not an object allocated per call): the recognizers that share a pattern
+// are registered one after the other.
+let lastPattern: RegExp | undefined;
+let lastText = '';
+let lastMatches: readonly RegExpExecArray[] = NO_MATCHES;
 const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>();
 const STICKY_COPIES = new WeakMap<RegExp, RegExp>();
 

@@ -77,6 +77,34 @@ const DOT = 8;
 const AT = 16;
 const PLUS = 32;
 
+/**
+ * Whether a text has an ASCII digit, an @ or a colon, without which every built-in recognizer's
+ * `mayMatch` is false (see SHAPE_WITHOUT_ANCHOR). The regular-expression engine answers this about four
+ * times faster than the loop of `textShape` over prose, where the answer is no.
+ */
+export function hasAnchor(text: string): boolean {
+  return ANCHOR.test(text);
+}
+
+const ANCHOR = /[0-9@:]/;
+
+/**
+ * The most a text without a digit, @ or colon can show: every other character there may be. A
+ * recognizer whose `mayMatch` is false for this shape is false for every such text (`mayMatch` only
+ * ever asks for things to be present), so `recognize` need not make the shape of one.
+ */
+export const SHAPE_WITHOUT_ANCHOR: TextShape = Object.freeze({
+  longestDigitRun: 0,
+  digitRuns: NO_RUNS,
+  at: false,
+  colons: 0,
+  doubleColon: false,
+  plus: true,
+  dot: true,
+  upper: true,
+  nonAscii: true,
+});
+
 /** An ASCII letter or digit: what START and END (boundaries.ts) forbid beside an identifier. */
 export function isAsciiAlphanumeric(code: number): boolean {
   return (code >= 48 && code <= 57) || ((code | 0x20) >= 97 && (code | 0x20) <= 122);
