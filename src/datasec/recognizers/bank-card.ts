@@ -3,7 +3,7 @@
 // kept at a score that context words (银行卡, 卡号, …) can lift over the threshold.
 
 import { digitsOf } from './boundaries.js';
-import { CARD_PATTERN, cardStarts } from './card-number.js';
+import { CARD_NUMBERS } from './card-number.js';
 import { luhnValid } from './checksums.js';
 import { makeFinding, matchesAt, type Finding, type Recognizer, type ScoreReason } from './recognizer.js';
 import { textShape } from './text-shape.js';
@@ -17,7 +17,7 @@ export const bankCardRecognizer: Recognizer = {
   mayMatch: (shape) => shape.longestDigitRun >= 4,
   find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesAt(CARD_PATTERN, cardStarts, text, shape)) {
+    for (const match of matchesAt(CARD_NUMBERS, text, shape)) {
       const digits = digitsOf(match[0]);
       if (digits.length < 16 || digits.length > 19) continue;
       const reasons: ScoreReason[] = [{ change: 0.25, why: `${digits.length} digits` }];

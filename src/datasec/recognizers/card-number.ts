@@ -3,7 +3,7 @@
 // 4-6-5 / 4-6-4 grouping of American Express and Diners Club.
 
 import { NUMBER_END, START } from './boundaries.js';
-import type { MatchStarts } from './recognizer.js';
+import { anchoredPattern, type MatchStarts } from './recognizer.js';
 
 export const CARD_PATTERN = new RegExp(
   `${START}(?:[0-9]{13,19}|[0-9]{4}([ -])[0-9]{4}\\1[0-9]{4}\\1[0-9]{1,4}(?:\\1[0-9]{1,4})?|[0-9]{4}([ -])[0-9]{6}\\2[0-9]{4,5})${NUMBER_END}`,
@@ -28,3 +28,6 @@ export const cardStarts: MatchStarts = (text, shape) => {
   }
   return found;
 };
+
+/** CARD_PATTERN where it can match: shared by the bank-card and credit-card recognizers. */
+export const CARD_NUMBERS = anchoredPattern(CARD_PATTERN, cardStarts);

@@ -55,8 +55,9 @@ const ORGANISATION_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 export function organisationCodeCheckCharacter(first8: string): string | undefined {
   let sum = 0;
   for (let i = 0; i < 8; i++) {
-    const char = first8[i];
-    const value = /[0-9]/.test(char) ? Number(char) : /[A-Z]/.test(char) ? char.charCodeAt(0) - 55 : -1;
+    // A digit is its value, a capital 10 upward (A = 65 - 55); anything else (or a missing character) none.
+    const code = first8.charCodeAt(i);
+    const value = code >= 48 && code <= 57 ? code - 48 : code >= 65 && code <= 90 ? code - 55 : -1;
     if (value < 0) return undefined;
     sum += value * ORGANISATION_CODE_WEIGHTS[i];
   }
@@ -68,6 +69,16 @@ export function organisationCodeCheckCharacter(first8: string): string | undefin
 export function ibanMod97(iban: string): number {
   const rearranged = iban.slice(4) + iban.slice(0, 4);
   let remainder = 0;
+  // Digits and capitals, which is all an IBAN holds, by their codes (a capital's value has two digits);
+  // anything else by the general rule below.
+  if (/^[0-9A-Z]*$/.test(rearranged)) {
+    for (let i = 0; i < rearranged.length; i++) {
+      const code = rearranged.charCodeAt(i);
+      if (code <= 57) remainder = (remainder * 10 + code - 48) % 97;
+      else remainder = (remainder * 100 + code - 55) % 97;
+    }
+    return remainder;
+  }
   for (const char of rearranged) {
     const value = /[0-9]/.test(char) ? char : String(char.charCodeAt(0) - 55);
     for (const digit of value) remainder = (remainder * 10 + Number(digit)) % 97;

@@ -2,7 +2,7 @@
 // grouped 3-4-4 with spaces or hyphens. A bare `+` before the 1 is North America's country code, not ours.
 
 import { NUMBER_END, START, digitsOf } from './boundaries.js';
-import { makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer, type ScoreReason } from './recognizer.js';
+import { anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer, type ScoreReason } from './recognizer.js';
 import { textShape } from './text-shape.js';
 
 const PATTERN = new RegExp(`${START}(?<!\\+)(?:(?:\\+|00)86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}${NUMBER_END}`, 'g');
@@ -46,6 +46,8 @@ const isSeparator = (code: number): boolean => code === 32 || code === 45;
  */
 const ALLOCATED_SEGMENT = /^1(?:3[0-9]|4[5-9]|5[0-35-9]|6[25-7]|7[0-8]|8[0-9]|9[0-35-9])/;
 
+const ANCHORED = anchoredPattern(PATTERN, starts);
+
 export const cnMobileRecognizer: Recognizer = {
   id: 'cn-mobile',
   category: 'cn-mobile',
@@ -54,7 +56,7 @@ export const cnMobileRecognizer: Recognizer = {
   mayMatch: (shape) => shape.longestDigitRun >= 3,
   find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesAt(PATTERN, starts, text, shape)) {
+    for (const match of matchesAt(ANCHORED, text, shape)) {
       const digits = digitsOf(match[0]);
       const national = digits.slice(-11);
       const reasons: ScoreReason[] = [{ change: 0.6, why: '11 digits starting 1[3-9]' }];

@@ -3,7 +3,7 @@
 // threshold and context words (护照, passport) carry it.
 
 import { END, START, nineCharacterWordStarts } from './boundaries.js';
-import { makeFinding, matchesAt, type Finding, type Recognizer } from './recognizer.js';
+import { anchoredPattern, makeFinding, matchesAt, type Finding, type Recognizer } from './recognizer.js';
 import { textShape } from './text-shape.js';
 
 const FORMATS: readonly { pattern: RegExp; kind: string }[] = [
@@ -17,6 +17,8 @@ const FORMATS: readonly { pattern: RegExp; kind: string }[] = [
 
 const PATTERN = new RegExp(`${START}(?:E[0-9]{8}|E[A-HJ-NP-Z][0-9]{7}|G[0-9]{8}|[DSP]E[0-9]{7}|K[0-9]{8}|MA[0-9]{7})${END}`, 'g');
 
+const ANCHORED = anchoredPattern(PATTERN, nineCharacterWordStarts);
+
 export const cnPassportRecognizer: Recognizer = {
   id: 'cn-passport',
   category: 'cn-passport',
@@ -25,7 +27,7 @@ export const cnPassportRecognizer: Recognizer = {
   mayMatch: (shape) => shape.longestDigitRun >= 7 && shape.upper,
   find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesAt(PATTERN, nineCharacterWordStarts, text, shape)) {
+    for (const match of matchesAt(ANCHORED, text, shape)) {
       const kind = FORMATS.find((format) => format.pattern.test(match[0]))?.kind ?? 'passport format';
       findings.push(makeFinding('cn-passport', match.index, match[0], [{ change: 0.55, why: kind }]));
     }

@@ -3,10 +3,12 @@
 // regulations.md marks these formats U (unverified), so a bare match sits at the threshold.
 
 import { END, START, nineCharacterWordStarts } from './boundaries.js';
-import { makeFinding, matchesAt, type Finding, type Recognizer } from './recognizer.js';
+import { anchoredPattern, makeFinding, matchesAt, type Finding, type Recognizer } from './recognizer.js';
 import { textShape } from './text-shape.js';
 
 const PATTERN = new RegExp(`${START}(?:[HM][0-9]{8}|C[0-9]{8}|C[A-HJ-NP-Z][0-9]{7})${END}`, 'g');
+
+const ANCHORED = anchoredPattern(PATTERN, nineCharacterWordStarts);
 
 export const cnTravelPermitRecognizer: Recognizer = {
   id: 'cn-travel-permit',
@@ -16,7 +18,7 @@ export const cnTravelPermitRecognizer: Recognizer = {
   mayMatch: (shape) => shape.longestDigitRun >= 7 && shape.upper,
   find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesAt(PATTERN, nineCharacterWordStarts, text, shape)) {
+    for (const match of matchesAt(ANCHORED, text, shape)) {
       const kind = match[0].startsWith('C') ? "mainland residents' HK / Macao travel permit" : 'home-return permit of HK / Macao residents';
       findings.push(makeFinding('cn-travel-permit', match.index, match[0], [{ change: 0.5, why: `${kind} format (unverified)` }]));
     }

@@ -3,7 +3,7 @@
 // bank-card recognizer, which knows Luhn is not guaranteed there.
 
 import { digitsOf } from './boundaries.js';
-import { CARD_PATTERN, cardStarts } from './card-number.js';
+import { CARD_NUMBERS } from './card-number.js';
 import { luhnValid } from './checksums.js';
 import { FAILED_CHECK_SCORE, makeFinding, matchesAt, type Finding, type Recognizer } from './recognizer.js';
 import { textShape } from './text-shape.js';
@@ -31,7 +31,7 @@ export const creditCardRecognizer: Recognizer = {
   mayMatch: (shape) => shape.longestDigitRun >= 4,
   find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesAt(CARD_PATTERN, cardStarts, text, shape)) {
+    for (const match of matchesAt(CARD_NUMBERS, text, shape)) {
       const digits = digitsOf(match[0]);
       const brand = BRANDS.find((candidate) => candidate.prefix.test(digits) && candidate.lengths.includes(digits.length));
       if (brand === undefined) continue;

@@ -3,7 +3,7 @@
 // Mainland mobiles (+86 1…) are the cn-mobile recognizer's, which scores them higher.
 
 import { NUMBER_END, START, digitsOf } from './boundaries.js';
-import { makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer } from './recognizer.js';
+import { anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer } from './recognizer.js';
 import { textShape } from './text-shape.js';
 
 const PATTERN = new RegExp(`${START}\\+[1-9](?:[ -]?[0-9]){7,14}${NUMBER_END}`, 'g');
@@ -38,6 +38,8 @@ export function countryCodeOf(digits: string): string | undefined {
   return undefined;
 }
 
+const ANCHORED = anchoredPattern(PATTERN, starts);
+
 export const e164PhoneRecognizer: Recognizer = {
   id: 'e164-phone',
   category: 'e164-phone',
@@ -46,7 +48,7 @@ export const e164PhoneRecognizer: Recognizer = {
   mayMatch: (shape) => shape.plus && shape.longestDigitRun >= 1,
   find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesAt(PATTERN, starts, text, shape)) {
+    for (const match of matchesAt(ANCHORED, text, shape)) {
       const digits = digitsOf(match[0]);
       const code = countryCodeOf(digits);
       if (code === undefined || digits.length < 8 || digits.length > 15) continue;

@@ -4,7 +4,7 @@
 
 import { END, START } from './boundaries.js';
 import { ibanMod97 } from './checksums.js';
-import { FAILED_CHECK_SCORE, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer } from './recognizer.js';
+import { FAILED_CHECK_SCORE, anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer } from './recognizer.js';
 import { isAsciiCapital, textShape } from './text-shape.js';
 
 /** IBAN length by country (SWIFT IBAN registry), for the countries most seen in cross-border transfers. */
@@ -26,10 +26,13 @@ const starts: MatchStarts = (text, shape) => {
   const runs = shape.digitRuns;
   for (let i = 0; i < runs.length; i += 2) {
     const run = runs[i];
-    if (run >= 2 && runs[i + 1] - run >= 2 && isAsciiCapital(text.charCodeAt(run - 1)) && isAsciiCapital(text.charCodeAt(run - 2))) found.push(run - 2);
+    // Two capitals before the run and no digit before them: three characters past the last run's end.
+    if (run >= 2 && runs[i + 1] - run >= 2 && run - (i === 0 ? -1 : runs[i - 1]) >= 3 && isAsciiCapital(text.charCodeAt(run - 1)) && isAsciiCapital(text.charCodeAt(run - 2))) found.push(run - 2);
   }
   return found;
 };
+
+const ANCHORED = anchoredPattern(CANDIDATE, starts);
 
 export const ibanRecognizer: Recognizer = {
   id: 'iban',
@@ -39,7 +42,7 @@ export const ibanRecognizer: Recognizer = {
   mayMatch: (shape) => shape.longestDigitRun >= 2 && shape.upper,
   find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesAt(CANDIDATE, starts, text, shape)) {
+    for (const match of matchesAt(ANCHORED, text, shape)) {
       const length = IBAN_LENGTHS[match[0].slice(0, 2)];
       if (length === undefined) continue;
       // Take exactly `length` characters (spaces between them allowed), then demand a boundary.

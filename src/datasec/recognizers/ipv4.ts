@@ -1,7 +1,7 @@
 // IPv4 addresses in dotted-quad form, each octet 0–255. Version numbers (1.2.3.4) look the same; the
 // context words lower those (version, 版本), and a longer dotted run (an OID) is never cut.
 
-import { makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer, type ScoreReason } from './recognizer.js';
+import { anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer, type ScoreReason } from './recognizer.js';
 import { textShape } from './text-shape.js';
 
 const PATTERN = /(?<![0-9A-Za-z.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9A-Za-z])(?!\.[0-9])/g;
@@ -17,6 +17,8 @@ const starts: MatchStarts = (text, shape) => {
   return found;
 };
 
+const ANCHORED = anchoredPattern(PATTERN, starts);
+
 export const ipv4Recognizer: Recognizer = {
   id: 'ipv4',
   category: 'ipv4',
@@ -25,7 +27,7 @@ export const ipv4Recognizer: Recognizer = {
   mayMatch: (shape) => shape.dot && shape.longestDigitRun >= 1,
   find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesAt(PATTERN, starts, text, shape)) {
+    for (const match of matchesAt(ANCHORED, text, shape)) {
       const octets = match[0].split('.');
       if (octets.some((octet) => Number(octet) > 255)) continue;
       const reasons: ScoreReason[] = [{ change: 0.6, why: 'four octets 0–255' }];

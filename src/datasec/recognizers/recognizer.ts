@@ -91,6 +91,26 @@ export function matchesOf(pattern: RegExp, text: string): readonly RegExpExecArr
  */
 export type MatchStarts = (text: string, shape: TextShape) => readonly number[];
 
+/** A pattern and where its matches may begin; made by `anchoredPattern`. */
+export interface AnchoredPattern {
+  readonly pattern: RegExp;
+  readonly startsOf: MatchStarts;
+}
+
+const ANCHORED: AnchoredPattern[] = [];
+
+/**
+ * Every anchored pattern made so far (all the recognizers' once index.ts is loaded): a test checks that
+ * each finds what a global search of its pattern finds.
+ */
+export const ANCHORED_PATTERNS: readonly AnchoredPattern[] = ANCHORED;
+
+export function anchoredPattern(pattern: RegExp, startsOf: MatchStarts): AnchoredPattern {
+  const anchored = { pattern, startsOf };
+  ANCHORED.push(anchored);
+  return anchored;
+}
+
 /**
  * The matches `matchesOf` finds, but the pattern is tried only at the offsets `startsOf` names (anchored
  * there, with the `y` flag, on the whole text so that look-behinds and look-aheads see the characters
@@ -99,8 +119,9 @@ export type MatchStarts = (text: string, shape: TextShape) => readonly number[];
  * the bank-card and credit-card recognizers share one pattern, as do the resident ID and the residence
  * permit, and each pair runs one after the other on the same line.
  */
-export function matchesAt(pattern: RegExp, startsOf: MatchStarts, text: string, shape: TextShape): readonly RegExpExecArray[] {
-  if (pattern === lastPattern && text === lastText) return lastMatches;
+export function matchesAt(anchored: AnchoredPattern, text: string, shape: TextShape): readonly RegExpExecArray[] {
+  if (anchored === lastPattern && text === lastText) return lastMatches;
+  const { pattern, startsOf } = anchored;
   const starts = startsOf(text, shape);
   let matches: RegExpExecArray[] = NO_MATCHES;
   if (starts.length > 0) {
@@ -116,7 +137,7 @@ export function matchesAt(pattern: RegExp, startsOf: MatchStarts, text: string, 
       after = start + match[0].length;
     }
   }
-  lastPattern = pattern;
+  lastPattern = anchored;
   lastText = text;
   lastMatches = matches;
   return matches;
@@ -136,7 +157,7 @@ function copyOf(pattern: RegExp, flag: 'g' | 'y', copies: WeakMap<RegExp, RegExp
 const NO_MATCHES: RegExpExecArray[] = [];
 // One entry (three variables, not an object allocated per call): the recognizers that share a pattern
 // are registered one after the other.
-let lastPattern: RegExp | undefined;
+let lastPattern: AnchoredPattern | undefined;
 let lastText = '';
 let lastMatches: readonly RegExpExecArray[] = NO_MATCHES;
 const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>();

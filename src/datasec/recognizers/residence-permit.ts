@@ -1,7 +1,7 @@
 // Residence permit for Hong Kong, Macao and Taiwan residents: a resident-ID layout with region 810000 /
 // 820000 / 830000 (regulations.md marks the regions U: unverified).
 
-import { PERMIT_REGIONS, RESIDENT_ID_PATTERN, residentIdStarts, scoreResidentNumber } from './resident-id-rules.js';
+import { PERMIT_REGIONS, RESIDENT_NUMBERS, scoreResidentNumber } from './resident-id-rules.js';
 import { matchesAt, type Finding, type Recognizer } from './recognizer.js';
 import { textShape } from './text-shape.js';
 
@@ -13,7 +13,7 @@ export const residencePermitRecognizer: Recognizer = {
   mayMatch: (shape) => shape.longestDigitRun >= 17,
   find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesAt(RESIDENT_ID_PATTERN, residentIdStarts, text, shape)) {
+    for (const match of matchesAt(RESIDENT_NUMBERS, text, shape)) {
       const region = PERMIT_REGIONS[match[0].slice(0, 6)];
       if (region === undefined) continue;
       const finding = scoreResidentNumber('cn-residence-permit', match.index, match[0], `${region} residents' region ${match[0].slice(0, 6)}`);

@@ -3,7 +3,7 @@
 
 import { END, START } from './boundaries.js';
 import { residentIdCheckCharacter } from './checksums.js';
-import { FAILED_CHECK_SCORE, makeFinding, type Category, type Finding, type MatchStarts, type ScoreReason } from './recognizer.js';
+import { FAILED_CHECK_SCORE, anchoredPattern, makeFinding, type Category, type Finding, type MatchStarts, type ScoreReason } from './recognizer.js';
 
 /** Eighteen characters, the last a digit or X, not inside a longer run. */
 export const RESIDENT_ID_PATTERN = new RegExp(`${START}[1-9][0-9]{16}[0-9Xx]${END}`, 'g');
@@ -22,6 +22,9 @@ export const residentIdStarts: MatchStarts = (text, shape) => {
   }
   return starts;
 };
+
+/** RESIDENT_ID_PATTERN where it can match: shared by the resident ID and residence permit recognizers. */
+export const RESIDENT_NUMBERS = anchoredPattern(RESIDENT_ID_PATTERN, residentIdStarts);
 
 /**
  * Province-level prefixes of GB/T 2260 (the first two digits of a region code). 71 is Taiwan province;

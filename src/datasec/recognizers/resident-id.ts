@@ -1,6 +1,6 @@
 // Chinese resident identity card number (GB 11643-1999).
 
-import { RESIDENT_ID_PATTERN, residentIdStarts, RESIDENT_PROVINCE_PREFIXES, scoreResidentNumber } from './resident-id-rules.js';
+import { RESIDENT_NUMBERS, RESIDENT_PROVINCE_PREFIXES, scoreResidentNumber } from './resident-id-rules.js';
 import { matchesAt, type Finding, type Recognizer } from './recognizer.js';
 import { textShape } from './text-shape.js';
 
@@ -12,7 +12,7 @@ export const residentIdRecognizer: Recognizer = {
   mayMatch: (shape) => shape.longestDigitRun >= 17,
   find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesAt(RESIDENT_ID_PATTERN, residentIdStarts, text, shape)) {
+    for (const match of matchesAt(RESIDENT_NUMBERS, text, shape)) {
       const province = match[0].slice(0, 2);
       // 81/82/83 are the residence permits' regions, reported by their own recognizer.
       if (!RESIDENT_PROVINCE_PREFIXES.has(province)) continue;
