@@ -87,6 +87,15 @@ const PREPARED = new Map(
   }),
 );
 
+/**
+ * A character that lower-casing may change: anything but ASCII without capitals, CJK punctuation, kana
+ * and ideographs (U+3000–U+9FFF), and the full-width forms other than capitals (U+FF21–FF3A). A window
+ * without one is its own lower case: most are digits, Latin words and Chinese, and toLowerCase of a
+ * two-byte string is a slow general call (a tenth of a scan's time). A test checks every character
+ * outside this class is unchanged by toLowerCase.
+ */
+export const MAY_CHANGE_CASE = /[^\0-@[-\x7f\u3000-\u9fff\uff00-\uff20\uff3b-\uffff]/;
+
 /** A lower-case ASCII letter or a digit (the window is lower-cased); false past either end (NaN). */
 const isAsciiWordChar = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 97 && code <= 122);
 
@@ -104,7 +113,8 @@ function firstWordIn(window: string, words: readonly PreparedWord[]): string | u
 export function applyContext(text: string, finding: Finding): Finding {
   const words = PREPARED.get(finding.category);
   if (words === undefined || finding.start === 0) return finding;
-  const window = text.slice(Math.max(0, finding.start - CONTEXT_WINDOW), finding.start).toLowerCase();
+  const raw = text.slice(Math.max(0, finding.start - CONTEXT_WINDOW), finding.start);
+  const window = MAY_CHANGE_CASE.test(raw) ? raw.toLowerCase() : raw;
   if (!words.any.test(window)) return finding;
   const raisedBy = firstWordIn(window, words.raise);
   const loweredBy = firstWordIn(window, words.lower);
