@@ -3,7 +3,7 @@
 // look-arounds instead: an identifier may not touch an ASCII letter or digit on either side, so digits
 // are never cut out of a longer run (or a hex hash), while CJK text around them is a boundary.
 
-import type { MatchStarts } from './recognizer.js';
+import { NO_STARTS, type MatchStarts } from './recognizer.js';
 
 /** Before an identifier: no ASCII letter or digit. */
 export const START = '(?<![0-9A-Za-z])';
@@ -33,11 +33,11 @@ export function digitsOf(text: string): string {
  * end of a run of 7 or 8 digits.
  */
 export const nineCharacterWordStarts: MatchStarts = (_text, shape) => {
-  const found: number[] = [];
+  let found: number[] | undefined;
   const runs = shape.digitRuns;
   for (let i = 0; i < runs.length; i += 2) {
     const length = runs[i + 1] - runs[i];
-    if ((length === 7 || length === 8) && runs[i + 1] >= 9) found.push(runs[i + 1] - 9);
+    if ((length === 7 || length === 8) && runs[i + 1] >= 9) (found ??= []).push(runs[i + 1] - 9);
   }
-  return found;
+  return found ?? NO_STARTS;
 };

@@ -2,7 +2,7 @@
 // grouped 3-4-4 with spaces or hyphens. A bare `+` before the 1 is North America's country code, not ours.
 
 import { NUMBER_END, START, digitsOf } from './boundaries.js';
-import { anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer, type ScoreReason } from './recognizer.js';
+import { NO_STARTS, anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer, type ScoreReason } from './recognizer.js';
 import { textShape } from './text-shape.js';
 
 const PATTERN = new RegExp(`${START}(?<!\\+)(?:(?:\\+|00)86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}${NUMBER_END}`, 'g');
@@ -14,7 +14,7 @@ const PATTERN = new RegExp(`${START}(?<!\\+)(?:(?:\\+|00)86[ -]?)?1[3-9][0-9](?:
  * of 10 digits at most, and give none.
  */
 const starts: MatchStarts = (text, shape) => {
-  const found: number[] = [];
+  let found: number[] | undefined;
   const runs = shape.digitRuns;
   let chainEnd = 0;
   // Digits from run i to the end of its chain.
@@ -31,11 +31,11 @@ const starts: MatchStarts = (text, shape) => {
     }
     if (remaining >= 11) {
       const start = runs[i];
-      found.push(start > 0 && text.charCodeAt(start - 1) === 43 ? start - 1 : start);
+      (found ??= []).push(start > 0 && text.charCodeAt(start - 1) === 43 ? start - 1 : start);
     }
     remaining -= runs[i + 1] - runs[i];
   }
-  return found;
+  return found ?? NO_STARTS;
 };
 
 const isSeparator = (code: number): boolean => code === 32 || code === 45;

@@ -3,19 +3,19 @@
 // Mainland mobiles (+86 1…) are the cn-mobile recognizer's, which scores them higher.
 
 import { NUMBER_END, START, digitsOf } from './boundaries.js';
-import { anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer } from './recognizer.js';
+import { NO_STARTS, anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer } from './recognizer.js';
 import { textShape } from './text-shape.js';
 
 const PATTERN = new RegExp(`${START}\\+[1-9](?:[ -]?[0-9]){7,14}${NUMBER_END}`, 'g');
 
 /** At the + just before a digit run. */
 const starts: MatchStarts = (text, shape) => {
-  const found: number[] = [];
+  let found: number[] | undefined;
   const runs = shape.digitRuns;
   for (let i = 0; i < runs.length; i += 2) {
-    if (runs[i] > 0 && text.charCodeAt(runs[i] - 1) === 43) found.push(runs[i] - 1);
+    if (runs[i] > 0 && text.charCodeAt(runs[i] - 1) === 43) (found ??= []).push(runs[i] - 1);
   }
-  return found;
+  return found ?? NO_STARTS;
 };
 
 /** Assigned two-digit codes; 1 and 7 are the one-digit codes. */

@@ -1,7 +1,7 @@
 // E-mail addresses: the common dot-atom form (RFC 5322 without quoted local parts or address
 // literals, which personal data practically never uses) with a letter TLD.
 
-import { anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer } from './recognizer.js';
+import { NO_STARTS, anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer } from './recognizer.js';
 import { isAsciiAlphanumeric, textShape } from './text-shape.js';
 
 const PATTERN = /(?<![0-9A-Za-z._%+-])[0-9A-Za-z][0-9A-Za-z._%+-]{0,63}@(?:[0-9A-Za-z](?:[0-9A-Za-z-]{0,61}[0-9A-Za-z])?\.)+[A-Za-z]{2,24}(?![0-9A-Za-z-])/g;
@@ -11,13 +11,13 @@ const PATTERN = /(?<![0-9A-Za-z._%+-])[0-9A-Za-z][0-9A-Za-z._%+-]{0,63}@(?:[0-9A
  * stand before it), at most 64 characters, beginning with a letter or digit: one start per @.
  */
 const starts: MatchStarts = (text) => {
-  const found: number[] = [];
+  let found: number[] | undefined;
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     let start = at;
     while (start > 0 && at - start <= 64 && isLocalPartCharacter(text.charCodeAt(start - 1))) start--;
-    if (at - start <= 64 && start < at && isAsciiAlphanumeric(text.charCodeAt(start))) found.push(start);
+    if (at - start <= 64 && start < at && isAsciiAlphanumeric(text.charCodeAt(start))) (found ??= []).push(start);
   }
-  return found;
+  return found ?? NO_STARTS;
 };
 
 /** [0-9A-Za-z._%+-] */

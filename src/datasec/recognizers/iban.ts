@@ -4,7 +4,7 @@
 
 import { END, START } from './boundaries.js';
 import { ibanMod97 } from './checksums.js';
-import { FAILED_CHECK_SCORE, anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer } from './recognizer.js';
+import { FAILED_CHECK_SCORE, NO_STARTS, anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer } from './recognizer.js';
 import { isAsciiCapital, textShape } from './text-shape.js';
 
 /** IBAN length by country (SWIFT IBAN registry), for the countries most seen in cross-border transfers. */
@@ -22,14 +22,14 @@ const AFTER = new RegExp(`^${END}`);
 
 /** Two capitals, then the check digits: two before a run of at least two digits. */
 const starts: MatchStarts = (text, shape) => {
-  const found: number[] = [];
+  let found: number[] | undefined;
   const runs = shape.digitRuns;
   for (let i = 0; i < runs.length; i += 2) {
     const run = runs[i];
     // Two capitals before the run and no digit before them: three characters past the last run's end.
-    if (run >= 2 && runs[i + 1] - run >= 2 && run - (i === 0 ? -1 : runs[i - 1]) >= 3 && isAsciiCapital(text.charCodeAt(run - 1)) && isAsciiCapital(text.charCodeAt(run - 2))) found.push(run - 2);
+    if (run >= 2 && runs[i + 1] - run >= 2 && run - (i === 0 ? -1 : runs[i - 1]) >= 3 && isAsciiCapital(text.charCodeAt(run - 1)) && isAsciiCapital(text.charCodeAt(run - 2))) (found ??= []).push(run - 2);
   }
-  return found;
+  return found ?? NO_STARTS;
 };
 
 const ANCHORED = anchoredPattern(CANDIDATE, starts);

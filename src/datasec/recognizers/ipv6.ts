@@ -2,7 +2,7 @@
 // at most one `::`, optionally ending in a dotted IPv4 address. Times (12:30:45) and MAC addresses
 // (six groups, no `::`) have the look but not the group count, and are rejected by it.
 
-import { anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer } from './recognizer.js';
+import { NO_STARTS, anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer } from './recognizer.js';
 import { isAsciiAlphanumeric, textShape } from './text-shape.js';
 
 const PATTERN = /(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:[0-9]{1,3}\.){3}[0-9]{1,3}|[0-9A-Fa-f]{0,4})(?![0-9A-Za-z:])(?!\.[0-9])/g;
@@ -13,16 +13,16 @@ const PATTERN = /(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:[0-9]{1,3}\.)
  * tried every offset of a line, and each hex letter of its words, at length.)
  */
 const starts: MatchStarts = (text) => {
-  const found: number[] = [];
+  let found: number[] | undefined;
   for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
     let start = colon;
     while (start > 0 && colon - start < 5 && isAsciiAlphanumeric(text.charCodeAt(start - 1))) start--;
     if (colon - start > 4 || !isHex(text, start, colon)) continue;
     const before = text.charCodeAt(start - 1);
     if (before === 58 || before === 46 || isAsciiAlphanumeric(before)) continue;
-    found.push(start);
+    (found ??= []).push(start);
   }
-  return found;
+  return found ?? NO_STARTS;
 };
 
 function isHex(text: string, from: number, to: number): boolean {

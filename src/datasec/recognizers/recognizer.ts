@@ -91,6 +91,9 @@ export function matchesOf(pattern: RegExp, text: string): readonly RegExpExecArr
  */
 export type MatchStarts = (text: string, shape: TextShape) => readonly number[];
 
+/** No start: what a `MatchStarts` returns for most lines, shared rather than a new empty array each time. */
+export const NO_STARTS: readonly number[] = Object.freeze([]);
+
 /** A pattern and where its matches may begin; made by `anchoredPattern`. */
 export interface AnchoredPattern {
   readonly pattern: RegExp;

@@ -3,7 +3,7 @@
 
 import { END, START } from './boundaries.js';
 import { residentIdCheckCharacter } from './checksums.js';
-import { FAILED_CHECK_SCORE, anchoredPattern, makeFinding, type Category, type Finding, type MatchStarts, type ScoreReason } from './recognizer.js';
+import { FAILED_CHECK_SCORE, NO_STARTS, anchoredPattern, makeFinding, type Category, type Finding, type MatchStarts, type ScoreReason } from './recognizer.js';
 
 /** Eighteen characters, the last a digit or X, not inside a longer run. */
 export const RESIDENT_ID_PATTERN = new RegExp(`${START}[1-9][0-9]{16}[0-9Xx]${END}`, 'g');
@@ -13,14 +13,14 @@ export const RESIDENT_ID_PATTERN = new RegExp(`${START}[1-9][0-9]{16}[0-9Xx]${EN
  * by X (no letter or digit may stand on either side, so the run is the whole number).
  */
 export const residentIdStarts: MatchStarts = (text, shape) => {
-  const starts: number[] = [];
+  let starts: number[] | undefined;
   const runs = shape.digitRuns;
   for (let i = 0; i < runs.length; i += 2) {
     const length = runs[i + 1] - runs[i];
     // `| 0x20` folds X onto x.
-    if (length === 18 || (length === 17 && (text.charCodeAt(runs[i + 1]) | 0x20) === 0x78)) starts.push(runs[i]);
+    if (length === 18 || (length === 17 && (text.charCodeAt(runs[i + 1]) | 0x20) === 0x78)) (starts ??= []).push(runs[i]);
   }
-  return starts;
+  return starts ?? NO_STARTS;
 };
 
 /** RESIDENT_ID_PATTERN where it can match: shared by the resident ID and residence permit recognizers. */

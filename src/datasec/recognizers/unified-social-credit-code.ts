@@ -3,7 +3,7 @@
 
 import { END, START } from './boundaries.js';
 import { organisationCodeCheckCharacter, usccCheckCharacter } from './checksums.js';
-import { FAILED_CHECK_SCORE, anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer, type ScoreReason } from './recognizer.js';
+import { FAILED_CHECK_SCORE, NO_STARTS, anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer, type ScoreReason } from './recognizer.js';
 import { isAsciiAlphanumeric, textShape } from './text-shape.js';
 
 const CHAR = '[0-9A-HJ-NPQRTUWXY]';
@@ -14,7 +14,7 @@ const PATTERN = new RegExp(`${START}${CHAR}{2}[0-9]{6}${CHAR}{10}${END}`, 'g');
  * it begins 0–2 characters before a run of at least 6 digits, at the start of that word.
  */
 const starts: MatchStarts = (text, shape) => {
-  const found: number[] = [];
+  let found: number[] | undefined;
   const runs = shape.digitRuns;
   for (let i = 0; i < runs.length; i += 2) {
     const run = runs[i];
@@ -23,9 +23,9 @@ const starts: MatchStarts = (text, shape) => {
     if (runs[i + 1] - run < 6) continue;
     let start = run;
     while (start > 0 && run - start < 3 && isAsciiAlphanumeric(text.charCodeAt(start - 1))) start--;
-    if (run - start <= 2 && start + 8 <= runs[i + 1]) found.push(start);
+    if (run - start <= 2 && start + 8 <= runs[i + 1]) (found ??= []).push(start);
   }
-  return found;
+  return found ?? NO_STARTS;
 };
 
 const ANCHORED = anchoredPattern(PATTERN, starts);
