@@ -4,7 +4,9 @@
 
 import { END, START, nineCharacterWordStarts } from './boundaries.js';
 import { anchoredPattern, makeFinding, matchesAt, type Finding, type Recognizer } from './recognizer.js';
-import { textShape } from './text-shape.js';
+import { runLengthMask, textShape } from './text-shape.js';
+
+const SEVEN_OR_EIGHT = runLengthMask(7, 8);
 
 const FORMATS: readonly { pattern: RegExp; kind: string }[] = [
   { pattern: /^E[0-9]{8}$/, kind: 'ordinary passport E + 8 digits' },
@@ -23,8 +25,8 @@ export const cnPassportRecognizer: Recognizer = {
   id: 'cn-passport',
   category: 'cn-passport',
   description: 'Chinese passports: E/G/K + 8 digits, E + letter + 7, DE/SE/PE + 7, MA + 7',
-  // Cannot match without a capital letter and 7 digits in a row.
-  mayMatch: (shape) => shape.longestDigitRun >= 7 && shape.upper,
+  // Cannot match without a capital letter and a run of exactly 7 or 8 digits (ending the word).
+  mayMatch: (shape) => (shape.runLengths & SEVEN_OR_EIGHT) !== 0 && shape.upper,
   find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesAt(ANCHORED, text, shape)) {

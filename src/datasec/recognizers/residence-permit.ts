@@ -3,14 +3,16 @@
 
 import { PERMIT_REGIONS, RESIDENT_NUMBERS, scoreResidentNumber } from './resident-id-rules.js';
 import { matchesAt, type Finding, type Recognizer } from './recognizer.js';
-import { textShape } from './text-shape.js';
+import { runLengthMask, textShape } from './text-shape.js';
+
+const RESIDENT_RUN_LENGTHS = runLengthMask(17, 18);
 
 export const residencePermitRecognizer: Recognizer = {
   id: 'cn-residence-permit',
   category: 'cn-residence-permit',
   description: 'Residence permit of HK / Macao / Taiwan residents: region 810000 / 820000 / 830000, birth date, MOD 11-2',
-  // Cannot match without 17 digits in a row.
-  mayMatch: (shape) => shape.longestDigitRun >= 17,
+  // Cannot match without a run of exactly 17 (then X) or 18 digits.
+  mayMatch: (shape) => (shape.runLengths & RESIDENT_RUN_LENGTHS) !== 0,
   find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesAt(RESIDENT_NUMBERS, text, shape)) {

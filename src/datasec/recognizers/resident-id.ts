@@ -2,14 +2,16 @@
 
 import { RESIDENT_NUMBERS, RESIDENT_PROVINCE_PREFIXES, scoreResidentNumber } from './resident-id-rules.js';
 import { matchesAt, type Finding, type Recognizer } from './recognizer.js';
-import { textShape } from './text-shape.js';
+import { runLengthMask, textShape } from './text-shape.js';
+
+const RESIDENT_RUN_LENGTHS = runLengthMask(17, 18);
 
 export const residentIdRecognizer: Recognizer = {
   id: 'cn-resident-id',
   category: 'cn-resident-id',
   description: 'Chinese resident ID (GB 11643): province region code, real birth date, MOD 11-2 check character',
-  // Cannot match without 17 digits in a row.
-  mayMatch: (shape) => shape.longestDigitRun >= 17,
+  // Cannot match without a run of exactly 17 (then X) or 18 digits.
+  mayMatch: (shape) => (shape.runLengths & RESIDENT_RUN_LENGTHS) !== 0,
   find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesAt(RESIDENT_NUMBERS, text, shape)) {

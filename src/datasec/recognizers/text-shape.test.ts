@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../core/seeded-random.js';
 import { RECOGNIZERS } from './index.js';
-import { SHAPE_WITHOUT_ANCHOR, hasAnchor, textShape } from './text-shape.js';
+import { SHAPE_WITHOUT_ANCHOR, hasAnchor, runLengthMask, textShape } from './text-shape.js';
 
 /** The digit runs as the texts they cover. */
 const runsOf = (text: string): string[] => {
@@ -33,6 +33,16 @@ describe('textShape', () => {
 
   it('counts UTF-16 offsets past astral characters (two code units each)', () => {
     expect(textShape('😀123').digitRuns).toEqual([2, 5]);
+  });
+
+  it('notes which run lengths occur, runs of 31 digits or more as one', () => {
+    const shape = textShape('a 1234 b 13800138000 c 7');
+    expect(shape.runLengths & runLengthMask(4)).not.toBe(0);
+    expect(shape.runLengths & runLengthMask(11)).not.toBe(0);
+    expect(shape.runLengths & runLengthMask(1)).not.toBe(0);
+    expect(shape.runLengths & runLengthMask(2, 3, 5, 17, 18)).toBe(0);
+    expect(textShape('x'.repeat(5)).runLengths).toBe(0);
+    expect(textShape('1'.repeat(40)).runLengths).toBe(textShape('1'.repeat(31)).runLengths);
   });
 
   it('notes the characters the recognizers need', () => {

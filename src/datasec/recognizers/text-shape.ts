@@ -12,6 +12,8 @@ export interface TextShape {
    * do not match them), as pairs of UTF-16 offsets: start, then end (exclusive), in text order.
    */
   readonly digitRuns: readonly number[];
+  /** The lengths of the digit runs as bits: bit n for a run of n digits, bit 31 for 31 or more (see `runLengthMask`). */
+  readonly runLengths: number;
   readonly at: boolean;
   /** Colons, and whether two stand together: an IPv6 address has seven (six before an embedded IPv4), or a `::`. */
   readonly colons: number;
@@ -31,6 +33,7 @@ export function textShape(text: string): TextShape {
   let runs: number[] | undefined;
   let runStart = -1;
   let longestDigitRun = 0;
+  let runLengths = 0;
   let colons = 0;
   let seen = 0;
   const length = text.length;
@@ -44,6 +47,7 @@ export function textShape(text: string): TextShape {
     if (runStart >= 0) {
       (runs ??= []).push(runStart, i);
       if (i - runStart > longestDigitRun) longestDigitRun = i - runStart;
+      runLengths |= lengthBit(i - runStart);
       runStart = -1;
     }
     if (kind === 0) continue;
@@ -56,10 +60,12 @@ export function textShape(text: string): TextShape {
   if (runStart >= 0) {
     (runs ??= []).push(runStart, length);
     if (length - runStart > longestDigitRun) longestDigitRun = length - runStart;
+    runLengths |= lengthBit(length - runStart);
   }
   return {
     longestDigitRun,
     digitRuns: runs ?? NO_RUNS,
+    runLengths,
     at: (seen & AT) !== 0,
     colons,
     doubleColon: (seen & DOUBLE_COLON) !== 0,
@@ -68,6 +74,16 @@ export function textShape(text: string): TextShape {
     upper: (seen & UPPER) !== 0,
     nonAscii: (seen & NON_ASCII) !== 0,
   };
+}
+
+const lengthBit = (length: number): number => 1 << Math.min(length, 31);
+
+/**
+ * The bits of `runLengths` for runs of exactly these lengths (each below 31), made once beside a
+ * recognizer: `(shape.runLengths & mask) !== 0` says a run of one of them is there.
+ */
+export function runLengthMask(...lengths: number[]): number {
+  return lengths.reduce((mask, length) => mask | lengthBit(length), 0);
 }
 
 // What textShape notes of a character, as bits of `seen` (DIGIT and 0, anything else, are not noted).
@@ -107,6 +123,7 @@ const ANCHOR = /[0-9@:]/;
 export const SHAPE_WITHOUT_ANCHOR: TextShape = Object.freeze({
   longestDigitRun: 0,
   digitRuns: NO_RUNS,
+  runLengths: 0,
   at: false,
   colons: 0,
   doubleColon: false,
