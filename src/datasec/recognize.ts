@@ -32,6 +32,7 @@ export function recognize(text: string, recognizers: readonly Recognizer[] = REC
     }
   }
   if (candidates === undefined) return [];
+  if (candidates.length === 1) return [candidates[0].finding];
   // Best first: higher score, then the longer span, then the recognizer registered first.
   candidates.sort(
     (a, b) =>
@@ -41,9 +42,14 @@ export function recognize(text: string, recognizers: readonly Recognizer[] = REC
   );
   const kept: Finding[] = [];
   for (const { finding } of candidates) {
-    if (!kept.some((other) => finding.start < other.end && other.start < finding.end)) kept.push(finding);
+    if (!overlapsAny(finding, kept)) kept.push(finding);
   }
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function overlapsAny(finding: Finding, others: readonly Finding[]): boolean {
+  for (const other of others) if (finding.start < other.end && other.start < finding.end) return true;
+  return false;
 }
 
 /**
