@@ -8,6 +8,8 @@
 // once to a temporary file. Then, alternately, best of N rounds:
 //   floor:   read the file and decode it as UTF-8 (what any scanner must do at least);
 //   Rampart: read, decode, and run recognize() (every recognizer, context words, overlaps) line by line.
+// Each in wall time and in CPU time, with the ratio of each; then a digest of every finding, made in an
+// untimed pass, which a change made for speed must leave as it was.
 //
 //   npm run bench:scan                 build, then 64 MB, 3 rounds
 //   node bench/scan.js [--mb 64] [--rounds 3] [--seed 1]
