@@ -35,6 +35,13 @@ describe('check-digit algorithms on what is not an identifier', () => {
     expect(organisationCodeCheckCharacter('7084611')).toBeUndefined();
     expect(organisationCodeCheckCharacter('MA000000')).toMatch(/^[0-9X]$/);
   });
+  it('GB 32100 has no check character when a character is outside its alphabet, or missing', () => {
+    expect(usccCheckCharacter('91440300708461136')).toBe('T');
+    expect(usccCheckCharacter('9144030070846113I')).toBeUndefined();
+    expect(usccCheckCharacter('9144030070846113t')).toBeUndefined();
+    expect(usccCheckCharacter('9144030070846113')).toBeUndefined();
+    expect(usccCheckCharacter('9144030070846113１')).toBeUndefined();
+  });
   it('mod-97 counts a capital as two digits (A = 10) and gives the same for other text as digit by digit', () => {
     // ISO 13616: "AB00" at the end reads 10 11 0 0.
     expect(ibanMod97('AB001')).toBe(Number('1101100') % 97);

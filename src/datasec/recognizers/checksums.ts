@@ -38,12 +38,18 @@ export function residentIdCheckCharacter(first17: string): string {
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
+/** Each character's value in USCC_ALPHABET by its code; -1 for a character outside it. */
+const USCC_VALUES = new Int8Array(128).fill(-1);
+for (let value = 0; value < USCC_ALPHABET.length; value++) USCC_VALUES[USCC_ALPHABET.charCodeAt(value)] = value;
+
 /** The 18th character of a unified social credit code from its first 17 (GB 32100-2015). */
 export function usccCheckCharacter(first17: string): string | undefined {
   let sum = 0;
   for (let i = 0; i < 17; i++) {
-    const value = USCC_ALPHABET.indexOf(first17[i]);
-    if (value < 0) return undefined;
+    const code = first17.charCodeAt(i);
+    // A missing character (NaN) or one past ASCII is outside the alphabet.
+    const value = code < 128 ? USCC_VALUES[code] : -1;
+    if (!(value >= 0)) return undefined;
     sum += value * USCC_WEIGHTS[i];
   }
   return USCC_ALPHABET[(31 - (sum % 31)) % 31];

@@ -43,15 +43,23 @@ export const PERMIT_REGIONS: Readonly<Record<string, string>> = {
 
 /** A real calendar date after 1900 and not after today (now when not given); undefined when not. */
 export function birthDateOf(yyyymmdd: string, today?: Date): string | undefined {
-  const year = Number(yyyymmdd.slice(0, 4));
-  const month = Number(yyyymmdd.slice(4, 6));
-  const day = Number(yyyymmdd.slice(6, 8));
+  // Eight digits (always, from the recognizers) are read by their codes; anything else as Number reads it.
+  const digits = /^[0-9]{8}$/.test(yyyymmdd);
+  const year = digits ? digitsValue(yyyymmdd, 0, 4) : Number(yyyymmdd.slice(0, 4));
+  const month = digits ? digitsValue(yyyymmdd, 4, 6) : Number(yyyymmdd.slice(4, 6));
+  const day = digits ? digitsValue(yyyymmdd, 6, 8) : Number(yyyymmdd.slice(6, 8));
   // Counted rather than built as a Date and read back (the Gregorian calendar, as Date's): this runs
   // for every 18-digit number a scan meets.
   // Written so that NaN (not digits) fails every test.
   if (!(year > 1900 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return undefined;
   if (!(Date.UTC(year, month - 1, day) <= (today === undefined ? Date.now() : today.getTime()))) return undefined;
   return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+}
+
+function digitsValue(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
