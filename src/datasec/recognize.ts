@@ -2,10 +2,10 @@
 // dropped, overlaps resolved so that each character belongs to at most one finding, the best one
 // (an 18-digit resident ID is not also reported as a bank card, a +86 mobile not also as an E.164 phone).
 
-import { applyContext } from './recognizers/context.js';
+import { CONTEXT_RAISE, applyContext } from './recognizers/context.js';
 import { RECOGNIZERS } from './recognizers/index.js';
-import type { Finding, Recognizer } from './recognizers/recognizer.js';
-import { textShape } from './recognizers/text-shape.js';
+import { clampScore, sumOfChanges, type Finding, type Recognizer } from './recognizers/recognizer.js';
+import { SHAPE_WITHOUT_ANCHOR, hasAnchor, textShape } from './recognizers/text-shape.js';
 
 export interface RecognizeOptions {
   /** Findings scoring below this are dropped; 0.5 by default. Lower it (e.g. 0.15) to see likely typos too. */
@@ -16,15 +16,23 @@ export const DEFAULT_MIN_SCORE = 0.5;
 
 export function recognize(text: string, recognizers: readonly Recognizer[] = RECOGNIZERS, options: RecognizeOptions = {}): Finding[] {
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
-  const candidates: { finding: Finding; order: number }[] = [];
+  if (needsAnchor(recognizers) && !hasAnchor(text)) return [];
   const shape = textShape(text);
-  recognizers.forEach((recognizer, order) => {
-    if (recognizer.mayMatch !== undefined && !recognizer.mayMatch(shape)) return;
-    for (const found of recognizer.find(text)) {
+  // Most lines give no candidate at all: nothing is allocated for them but the shape.
+  let candidates: { finding: Finding; order: number }[] | undefined;
+  for (let order = 0; order < recognizers.length; order++) {
+    const recognizer = recognizers[order];
+    if (recognizer.mayMatch !== undefined && !recognizer.mayMatch(shape)) continue;
+    for (const found of recognizer.find(text, shape)) {
+      // Context words raise a score by CONTEXT_RAISE at most: a finding that cannot reach the threshold
+      // even so is dropped without reading them (the same sum, in the same order, as applyContext makes).
+      if (clampScore(sumOfChanges(found.reasons) + CONTEXT_RAISE) < minScore) continue;
       const finding = applyContext(text, found);
-      if (finding.score >= minScore) candidates.push({ finding, order });
+      if (finding.score >= minScore) (candidates ??= []).push({ finding, order });
     }
-  });
+  }
+  if (candidates === undefined) return [];
+  if (candidates.length === 1) return [candidates[0].finding];
   // Best first: higher score, then the longer span, then the recognizer registered first.
   candidates.sort(
     (a, b) =>
@@ -34,7 +42,27 @@ export function recognize(text: string, recognizers: readonly Recognizer[] = REC
   );
   const kept: Finding[] = [];
   for (const { finding } of candidates) {
-    if (!kept.some((other) => finding.start < other.end && other.start < finding.end)) kept.push(finding);
+    if (!overlapsAny(finding, kept)) kept.push(finding);
   }
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
+
+function overlapsAny(finding: Finding, others: readonly Finding[]): boolean {
+  for (const other of others) if (finding.start < other.end && other.start < finding.end) return true;
+  return false;
+}
+
+/**
+ * Whether none of `recognizers` can match a text without a digit, @ or colon (true of the built-in
+ * ones): such a text, most prose, is then answered without making its shape. Worked out once per list.
+ */
+function needsAnchor(recognizers: readonly Recognizer[]): boolean {
+  let needs = NEEDS_ANCHOR.get(recognizers);
+  if (needs === undefined) {
+    needs = recognizers.every((recognizer) => recognizer.mayMatch !== undefined && !recognizer.mayMatch(SHAPE_WITHOUT_ANCHOR));
+    NEEDS_ANCHOR.set(recognizers, needs);
+  }
+  return needs;
+}
+
+const NEEDS_ANCHOR = new WeakMap<readonly Recognizer[], boolean>();

@@ -3,20 +3,23 @@
 // kept at a score that context words (银行卡, 卡号, …) can lift over the threshold.
 
 import { digitsOf } from './boundaries.js';
-import { CARD_PATTERN } from './card-number.js';
+import { CARD_NUMBERS } from './card-number.js';
 import { luhnValid } from './checksums.js';
-import { makeFinding, matchesOf, type Finding, type Recognizer, type ScoreReason } from './recognizer.js';
+import { makeFinding, matchesAt, type Finding, type Recognizer, type ScoreReason } from './recognizer.js';
+import { runLengthMask, textShape } from './text-shape.js';
+
+const CARD_RUN_LENGTHS = runLengthMask(4, 13, 14, 15, 16, 17, 18, 19);
 import { RESIDENT_PROVINCE_PREFIXES, birthDateOf } from './resident-id-rules.js';
 
 export const bankCardRecognizer: Recognizer = {
   id: 'bank-card',
   category: 'bank-card',
   description: 'Bank card: 16–19 digits, Luhn as a signal, UnionPay 62 prefix raises',
-  // Cannot match without a group of 4 digits at least.
-  mayMatch: (shape) => shape.longestDigitRun >= 4,
-  find(text: string): Finding[] {
+  // Cannot match without a run of 13–19 digits, or a group of exactly 4 (the first of a grouped number).
+  mayMatch: (shape) => (shape.runLengths & CARD_RUN_LENGTHS) !== 0,
+  find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesOf(CARD_PATTERN, text)) {
+    for (const match of matchesAt(CARD_NUMBERS, text, shape)) {
       const digits = digitsOf(match[0]);
       if (digits.length < 16 || digits.length > 19) continue;
       const reasons: ScoreReason[] = [{ change: 0.25, why: `${digits.length} digits` }];

@@ -3,6 +3,8 @@
 // look-arounds instead: an identifier may not touch an ASCII letter or digit on either side, so digits
 // are never cut out of a longer run (or a hex hash), while CJK text around them is a boundary.
 
+import { NO_STARTS, type MatchStarts } from './recognizer.js';
+
 /** Before an identifier: no ASCII letter or digit. */
 export const START = '(?<![0-9A-Za-z])';
 
@@ -17,5 +19,25 @@ export const NUMBER_END = '(?![0-9A-Za-z])(?![._%+-]*[0-9A-Za-z._%+-]*@[0-9A-Za-
 
 /** The digits of a string, without separators. */
 export function digitsOf(text: string): string {
-  return text.replace(/[^0-9]/g, '');
+  // Most numbers are written without separators: those are returned as they are, nothing searched.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return text.replace(/[^0-9]/g, '');
+  }
+  return text;
 }
+
+/**
+ * Where a word of nine letters and digits ending in 7 or 8 digits can begin (the passports' and travel
+ * permits' layout: one or two capitals, then digits to the end of the word): nine characters before the
+ * end of a run of 7 or 8 digits.
+ */
+export const nineCharacterWordStarts: MatchStarts = (_text, shape) => {
+  let found: number[] | undefined;
+  const runs = shape.digitRuns;
+  for (let i = 0; i < runs.length; i += 2) {
+    const length = runs[i + 1] - runs[i];
+    if ((length === 7 || length === 8) && runs[i + 1] >= 9) (found ??= []).push(runs[i + 1] - 9);
+  }
+  return found ?? NO_STARTS;
+};

@@ -3,8 +3,31 @@
 // 4-6-5 / 4-6-4 grouping of American Express and Diners Club.
 
 import { NUMBER_END, START } from './boundaries.js';
+import { NO_STARTS, anchoredPattern, type MatchStarts } from './recognizer.js';
 
 export const CARD_PATTERN = new RegExp(
   `${START}(?:[0-9]{13,19}|[0-9]{4}([ -])[0-9]{4}\\1[0-9]{4}\\1[0-9]{1,4}(?:\\1[0-9]{1,4})?|[0-9]{4}([ -])[0-9]{6}\\2[0-9]{4,5})${NUMBER_END}`,
   'g',
 );
+
+/**
+ * Where CARD_PATTERN can match: at a whole digit run of 13–19 digits, or at a group of exactly 4 digits
+ * followed by a space or hyphen and a group of 4 or 6 (the second group of every grouped form).
+ */
+export const cardStarts: MatchStarts = (text, shape) => {
+  let found: number[] | undefined;
+  const runs = shape.digitRuns;
+  for (let i = 0; i < runs.length; i += 2) {
+    const length = runs[i + 1] - runs[i];
+    if (length >= 13 && length <= 19) (found ??= []).push(runs[i]);
+    else if (length === 4 && i + 2 < runs.length && runs[i + 2] === runs[i + 1] + 1) {
+      const separator = text.charCodeAt(runs[i + 1]);
+      const next = runs[i + 3] - runs[i + 2];
+      if ((separator === 32 || separator === 45) && (next === 4 || next === 6)) (found ??= []).push(runs[i]);
+    }
+  }
+  return found ?? NO_STARTS;
+};
+
+/** CARD_PATTERN where it can match: shared by the bank-card and credit-card recognizers. */
+export const CARD_NUMBERS = anchoredPattern(CARD_PATTERN, cardStarts);

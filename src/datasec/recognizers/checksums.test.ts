@@ -22,3 +22,31 @@ describe('check-digit algorithms, pinned to published examples', () => {
     expect(ibanCheckDigits('GB', 'WEST12345698765432')).toBe('82');
   });
 });
+
+describe('check-digit algorithms on what is not an identifier', () => {
+  it('Luhn is false for empty text and for any non-digit, wherever it stands', () => {
+    expect(luhnValid('')).toBe(false);
+    expect(luhnValid('4111 1111 1111 1111')).toBe(false);
+    expect(luhnValid('x4111111111111111')).toBe(false);
+    expect(luhnValid('４１１１')).toBe(false);
+  });
+  it('the organisation code has no check character when a character is neither a digit nor a capital, or missing', () => {
+    expect(organisationCodeCheckCharacter('7084611a')).toBeUndefined();
+    expect(organisationCodeCheckCharacter('7084611')).toBeUndefined();
+    expect(organisationCodeCheckCharacter('MA000000')).toMatch(/^[0-9X]$/);
+  });
+  it('GB 32100 has no check character when a character is outside its alphabet, or missing', () => {
+    expect(usccCheckCharacter('91440300708461136')).toBe('T');
+    expect(usccCheckCharacter('9144030070846113I')).toBeUndefined();
+    expect(usccCheckCharacter('9144030070846113t')).toBeUndefined();
+    expect(usccCheckCharacter('9144030070846113')).toBeUndefined();
+    expect(usccCheckCharacter('9144030070846113１')).toBeUndefined();
+  });
+  it('mod-97 counts a capital as two digits (A = 10) and gives the same for other text as digit by digit', () => {
+    // ISO 13616: "AB00" at the end reads 10 11 0 0.
+    expect(ibanMod97('AB001')).toBe(Number('1101100') % 97);
+    // Lower case is outside an IBAN's alphabet: each character's value (a - 55 = 42) is read as digits.
+    expect(ibanMod97('ab001')).toBe(Number('1424300') % 97);
+  });
+});
+

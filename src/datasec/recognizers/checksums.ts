@@ -4,10 +4,11 @@
 
 /** Luhn (ISO/IEC 7812-1) over a string of digits. */
 export function luhnValid(digits: string): boolean {
-  if (!/^[0-9]+$/.test(digits)) return false;
+  if (digits.length === 0) return false;
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (digit < 0 || digit > 9) return false;
     if (i % 2 === 1) {
       digit *= 2;
       if (digit > 9) digit -= 9;
@@ -37,12 +38,18 @@ export function residentIdCheckCharacter(first17: string): string {
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
+/** Each character's value in USCC_ALPHABET by its code; -1 for a character outside it. */
+const USCC_VALUES = new Int8Array(128).fill(-1);
+for (let value = 0; value < USCC_ALPHABET.length; value++) USCC_VALUES[USCC_ALPHABET.charCodeAt(value)] = value;
+
 /** The 18th character of a unified social credit code from its first 17 (GB 32100-2015). */
 export function usccCheckCharacter(first17: string): string | undefined {
   let sum = 0;
   for (let i = 0; i < 17; i++) {
-    const value = USCC_ALPHABET.indexOf(first17[i]);
-    if (value < 0) return undefined;
+    const code = first17.charCodeAt(i);
+    // A missing character (NaN) or one past ASCII is outside the alphabet.
+    const value = code < 128 ? USCC_VALUES[code] : -1;
+    if (!(value >= 0)) return undefined;
     sum += value * USCC_WEIGHTS[i];
   }
   return USCC_ALPHABET[(31 - (sum % 31)) % 31];
@@ -54,8 +61,9 @@ const ORGANISATION_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 export function organisationCodeCheckCharacter(first8: string): string | undefined {
   let sum = 0;
   for (let i = 0; i < 8; i++) {
-    const char = first8[i];
-    const value = /[0-9]/.test(char) ? Number(char) : /[A-Z]/.test(char) ? char.charCodeAt(0) - 55 : -1;
+    // A digit is its value, a capital 10 upward (A = 65 - 55); anything else (or a missing character) none.
+    const code = first8.charCodeAt(i);
+    const value = code >= 48 && code <= 57 ? code - 48 : code >= 65 && code <= 90 ? code - 55 : -1;
     if (value < 0) return undefined;
     sum += value * ORGANISATION_CODE_WEIGHTS[i];
   }
@@ -67,6 +75,16 @@ export function organisationCodeCheckCharacter(first8: string): string | undefin
 export function ibanMod97(iban: string): number {
   const rearranged = iban.slice(4) + iban.slice(0, 4);
   let remainder = 0;
+  // Digits and capitals, which is all an IBAN holds, by their codes (a capital's value has two digits);
+  // anything else by the general rule below.
+  if (/^[0-9A-Z]*$/.test(rearranged)) {
+    for (let i = 0; i < rearranged.length; i++) {
+      const code = rearranged.charCodeAt(i);
+      if (code <= 57) remainder = (remainder * 10 + code - 48) % 97;
+      else remainder = (remainder * 100 + code - 55) % 97;
+    }
+    return remainder;
+  }
   for (const char of rearranged) {
     const value = /[0-9]/.test(char) ? char : String(char.charCodeAt(0) - 55);
     for (const digit of value) remainder = (remainder * 10 + Number(digit)) % 97;

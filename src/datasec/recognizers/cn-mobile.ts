@@ -2,9 +2,43 @@
 // grouped 3-4-4 with spaces or hyphens. A bare `+` before the 1 is North America's country code, not ours.
 
 import { NUMBER_END, START, digitsOf } from './boundaries.js';
-import { makeFinding, matchesOf, type Finding, type Recognizer, type ScoreReason } from './recognizer.js';
+import { NO_STARTS, anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer, type ScoreReason } from './recognizer.js';
+import { textShape } from './text-shape.js';
 
 const PATTERN = new RegExp(`${START}(?<!\\+)(?:(?:\\+|00)86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}${NUMBER_END}`, 'g');
+
+/**
+ * A number's digits (with +86 / 0086) are one chain of digit runs, each joined to the next by one space
+ * or hyphen, 11 digits at least; it begins at a run of such a chain, or at the + just before it (a
+ * number cannot begin right after a +). Log lines' dates and times (`2026-11-05 13:05:07`) make chains
+ * of 10 digits at most, and give none.
+ */
+const starts: MatchStarts = (text, shape) => {
+  let found: number[] | undefined;
+  const runs = shape.digitRuns;
+  let chainEnd = 0;
+  // Digits from run i to the end of its chain.
+  let remaining = 0;
+  for (let i = 0; i < runs.length; i += 2) {
+    if (i >= chainEnd) {
+      let last = i;
+      remaining = runs[last + 1] - runs[last];
+      while (last + 2 < runs.length && runs[last + 2] === runs[last + 1] + 1 && isSeparator(text.charCodeAt(runs[last + 1]))) {
+        last += 2;
+        remaining += runs[last + 1] - runs[last];
+      }
+      chainEnd = last + 2;
+    }
+    if (remaining >= 11) {
+      const start = runs[i];
+      (found ??= []).push(start > 0 && text.charCodeAt(start - 1) === 43 ? start - 1 : start);
+    }
+    remaining -= runs[i + 1] - runs[i];
+  }
+  return found ?? NO_STARTS;
+};
+
+const isSeparator = (code: number): boolean => code === 32 || code === 45;
 
 /**
  * Number segments allocated to mobile operators (MIIT), by their first three digits. A number outside
@@ -12,15 +46,17 @@ const PATTERN = new RegExp(`${START}(?<!\\+)(?:(?:\\+|00)86[ -]?)?1[3-9][0-9](?:
  */
 const ALLOCATED_SEGMENT = /^1(?:3[0-9]|4[5-9]|5[0-35-9]|6[25-7]|7[0-8]|8[0-9]|9[0-35-9])/;
 
+const ANCHORED = anchoredPattern(PATTERN, starts);
+
 export const cnMobileRecognizer: Recognizer = {
   id: 'cn-mobile',
   category: 'cn-mobile',
   description: 'Mainland mobile number: 1[3-9] + 9 digits, optional +86 / 0086, separators',
   // Cannot match without 1, 3–9 and a digit in a row.
   mayMatch: (shape) => shape.longestDigitRun >= 3,
-  find(text: string): Finding[] {
+  find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesOf(PATTERN, text)) {
+    for (const match of matchesAt(ANCHORED, text, shape)) {
       const digits = digitsOf(match[0]);
       const national = digits.slice(-11);
       const reasons: ScoreReason[] = [{ change: 0.6, why: '11 digits starting 1[3-9]' }];

@@ -15,8 +15,9 @@ export const cnVehiclePlateRecognizer: Recognizer = {
   id: 'cn-vehicle-plate',
   category: 'cn-vehicle-plate',
   description: 'Vehicle plate: province character + letter + 5 characters, or 6 for new-energy plates',
-  // Cannot match without a province character and a capital letter.
-  mayMatch: (shape) => shape.nonAscii && shape.upper,
+  // Cannot match without a province character and a capital letter, nor be kept without digits (a
+  // serial has three at least, a new-energy one four).
+  mayMatch: (shape) => shape.nonAscii && shape.upper && shape.longestDigitRun >= 1,
   find(text: string): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesOf(PATTERN, text)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyContext } from './context.js';
+import { MAY_CHANGE_CASE, applyContext } from './context.js';
 import { makeFinding } from './recognizer.js';
 
 const scoreAfter = (prefix: string, category: 'cn-resident-id' | 'ipv4' = 'cn-resident-id') => {
@@ -18,3 +18,28 @@ describe('context words', () => {
     expect(scoreAfter('version ', 'ipv4')).toBe(0.2);
   });
 });
+
+describe('MAY_CHANGE_CASE', () => {
+  it('leaves out only characters that toLowerCase keeps as they are, so skipping it changes nothing', () => {
+    const changed: string[] = [];
+    let kept = 0;
+    for (let code = 0; code <= 0xffff; code++) {
+      const character = String.fromCharCode(code);
+      if (MAY_CHANGE_CASE.test(character)) continue;
+      kept++;
+      if (character.toLowerCase() !== character) changed.push(code.toString(16));
+    }
+    expect(changed).toEqual([]);
+    // ASCII without capitals, CJK and the full-width forms: the skip must cover what scans mostly meet.
+    expect(kept).toBeGreaterThan(28000);
+  });
+  it('finds capitals, accented and Greek letters, full-width capitals and astral characters', () => {
+    for (const text of ['ID', 'À', 'Σ', 'Ｉ', '\u212a', '\u0130', '😀']) expect(MAY_CHANGE_CASE.test(text), text).toBe(true);
+    for (const text of ['id: 110105', '身份证号：', '，。（）', 'ｉｄ']) expect(MAY_CHANGE_CASE.test(text), text).toBe(false);
+  });
+  it('gives the same score with upper-case context words as with lower-case ones', () => {
+    expect(scoreAfter('RESIDENT ID ')).toBe(0.75);
+    expect(scoreAfter('Ｉ身份证')).toBe(0.75);
+  });
+});
+

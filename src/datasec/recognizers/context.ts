@@ -2,7 +2,7 @@
 // place: per category, words that raise a finding's score and words that lower it, in Chinese and
 // English. A word counts when it ends within CONTEXT_WINDOW characters before the finding.
 
-import { clampScore, type Category, type Finding } from './recognizer.js';
+import { clampScore, sumOfChanges, type Category, type Finding } from './recognizer.js';
 
 export interface ContextWords {
   raise: readonly string[];
@@ -71,17 +71,39 @@ interface PreparedWord {
 const prepare = (words: readonly string[] = []): PreparedWord[] =>
   words.map((word) => ({ word: word.toLowerCase(), ascii: /^[\x20-\x7e]+$/.test(word) }));
 
+/**
+ * One pattern of every word of a category (raise and lower), matched against the lower-cased window
+ * before the words are looked up one by one: three findings in four have none of them before, and one
+ * search of the window costs less than a dozen (a word found by the lookup is always found by it).
+ */
+const anyOf = (words: readonly PreparedWord[]): RegExp =>
+  new RegExp(words.map(({ word }) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
 const PREPARED = new Map(
-  Object.entries(CONTEXT_WORDS).map(([category, words]) => [category, { raise: prepare(words.raise), lower: prepare(words.lower) }]),
+  Object.entries(CONTEXT_WORDS).map(([category, words]) => {
+    const raise = prepare(words.raise);
+    const lower = prepare(words.lower);
+    return [category, { raise, lower, any: anyOf([...raise, ...lower]) }];
+  }),
 );
 
-const isAsciiWordChar = (char: string | undefined): boolean => char !== undefined && /[0-9a-z]/.test(char);
+/**
+ * A character that lower-casing may change: anything but ASCII without capitals, CJK punctuation, kana
+ * and ideographs (U+3000–U+9FFF), and the full-width forms other than capitals (U+FF21–FF3A). A window
+ * without one is its own lower case: most are digits, Latin words and Chinese, and toLowerCase of a
+ * two-byte string is a slow general call (a tenth of a scan's time). A test checks every character
+ * outside this class is unchanged by toLowerCase.
+ */
+export const MAY_CHANGE_CASE = /[^\0-@[-\x7f\u3000-\u9fff\uff00-\uff20\uff3b-\uffff]/;
+
+/** A lower-case ASCII letter or a digit (the window is lower-cased); false past either end (NaN). */
+const isAsciiWordChar = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 97 && code <= 122);
 
 /** The first of `words` found in `window` (already lower-cased), standing alone if it is ASCII. */
 function firstWordIn(window: string, words: readonly PreparedWord[]): string | undefined {
   for (const { word, ascii } of words) {
     for (let at = window.indexOf(word); at >= 0; at = window.indexOf(word, at + 1)) {
-      if (!ascii || (!isAsciiWordChar(window[at - 1]) && !isAsciiWordChar(window[at + word.length]))) return word;
+      if (!ascii || (!isAsciiWordChar(window.charCodeAt(at - 1)) && !isAsciiWordChar(window.charCodeAt(at + word.length)))) return word;
     }
   }
   return undefined;
@@ -90,14 +112,17 @@ function firstWordIn(window: string, words: readonly PreparedWord[]): string | u
 /** The finding with its score moved by the context words before it in `text`. */
 export function applyContext(text: string, finding: Finding): Finding {
   const words = PREPARED.get(finding.category);
-  if (words === undefined) return finding;
-  const window = text.slice(Math.max(0, finding.start - CONTEXT_WINDOW), finding.start).toLowerCase();
-  const reasons = [...finding.reasons];
+  if (words === undefined || finding.start === 0) return finding;
+  const raw = text.slice(Math.max(0, finding.start - CONTEXT_WINDOW), finding.start);
+  const window = MAY_CHANGE_CASE.test(raw) ? raw.toLowerCase() : raw;
+  if (!words.any.test(window)) return finding;
   const raisedBy = firstWordIn(window, words.raise);
-  if (raisedBy !== undefined) reasons.push({ change: CONTEXT_RAISE, why: `context word "${raisedBy}" before it` });
   const loweredBy = firstWordIn(window, words.lower);
+  // Most findings have no context word: they are returned as they are, nothing copied.
+  if (raisedBy === undefined && loweredBy === undefined) return finding;
+  const reasons = [...finding.reasons];
+  if (raisedBy !== undefined) reasons.push({ change: CONTEXT_RAISE, why: `context word "${raisedBy}" before it` });
   if (loweredBy !== undefined) reasons.push({ change: CONTEXT_LOWER, why: `context word "${loweredBy}" before it` });
-  if (reasons.length === finding.reasons.length) return finding;
-  const score = clampScore(reasons.reduce((sum, reason) => sum + reason.change, 0));
+  const score = clampScore(sumOfChanges(reasons));
   return { ...finding, score, reasons };
 }

@@ -3,9 +3,12 @@
 // bank-card recognizer, which knows Luhn is not guaranteed there.
 
 import { digitsOf } from './boundaries.js';
-import { CARD_PATTERN } from './card-number.js';
+import { CARD_NUMBERS } from './card-number.js';
 import { luhnValid } from './checksums.js';
-import { FAILED_CHECK_SCORE, makeFinding, matchesOf, type Finding, type Recognizer } from './recognizer.js';
+import { FAILED_CHECK_SCORE, makeFinding, matchesAt, type Finding, type Recognizer } from './recognizer.js';
+import { runLengthMask, textShape } from './text-shape.js';
+
+const CARD_RUN_LENGTHS = runLengthMask(4, 13, 14, 15, 16, 17, 18, 19);
 
 interface Brand {
   name: string;
@@ -26,13 +29,14 @@ export const creditCardRecognizer: Recognizer = {
   id: 'credit-card',
   category: 'credit-card',
   description: 'Credit card: Visa, Mastercard, Amex, Discover, JCB, Diners prefixes and lengths, Luhn',
-  // Cannot match without a group of 4 digits at least.
-  mayMatch: (shape) => shape.longestDigitRun >= 4,
-  find(text: string): Finding[] {
+  // Cannot match without a run of 13–19 digits, or a group of exactly 4 (the first of a grouped number).
+  mayMatch: (shape) => (shape.runLengths & CARD_RUN_LENGTHS) !== 0,
+  find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesOf(CARD_PATTERN, text)) {
+    for (const match of matchesAt(CARD_NUMBERS, text, shape)) {
       const digits = digitsOf(match[0]);
-      const brand = BRANDS.find((candidate) => candidate.prefix.test(digits) && candidate.lengths.includes(digits.length));
+      // The length first: it rules out most brands without running a pattern.
+      const brand = BRANDS.find((candidate) => candidate.lengths.includes(digits.length) && candidate.prefix.test(digits));
       if (brand === undefined) continue;
       const format = { change: 0.45, why: `${brand.name} prefix and length (${digits.length} digits)` };
       const check = luhnValid(digits)

@@ -3,9 +3,20 @@
 // Mainland mobiles (+86 1…) are the cn-mobile recognizer's, which scores them higher.
 
 import { NUMBER_END, START, digitsOf } from './boundaries.js';
-import { makeFinding, matchesOf, type Finding, type Recognizer } from './recognizer.js';
+import { NO_STARTS, anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer } from './recognizer.js';
+import { textShape } from './text-shape.js';
 
 const PATTERN = new RegExp(`${START}\\+[1-9](?:[ -]?[0-9]){7,14}${NUMBER_END}`, 'g');
+
+/** At the + just before a digit run. */
+const starts: MatchStarts = (text, shape) => {
+  let found: number[] | undefined;
+  const runs = shape.digitRuns;
+  for (let i = 0; i < runs.length; i += 2) {
+    if (runs[i] > 0 && text.charCodeAt(runs[i] - 1) === 43) (found ??= []).push(runs[i] - 1);
+  }
+  return found ?? NO_STARTS;
+};
 
 /** Assigned two-digit codes; 1 and 7 are the one-digit codes. */
 const TWO_DIGIT_CODES = new Set([
@@ -27,15 +38,17 @@ export function countryCodeOf(digits: string): string | undefined {
   return undefined;
 }
 
+const ANCHORED = anchoredPattern(PATTERN, starts);
+
 export const e164PhoneRecognizer: Recognizer = {
   id: 'e164-phone',
   category: 'e164-phone',
   description: 'International phone number: + assigned country code, 8–15 digits (E.164)',
   // Cannot match without a + and digits.
   mayMatch: (shape) => shape.plus && shape.longestDigitRun >= 1,
-  find(text: string): Finding[] {
+  find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesOf(PATTERN, text)) {
+    for (const match of matchesAt(ANCHORED, text, shape)) {
       const digits = digitsOf(match[0]);
       const code = countryCodeOf(digits);
       if (code === undefined || digits.length < 8 || digits.length > 15) continue;

@@ -4,7 +4,8 @@
 
 import { END, START } from './boundaries.js';
 import { ibanMod97 } from './checksums.js';
-import { FAILED_CHECK_SCORE, makeFinding, matchesOf, type Finding, type Recognizer } from './recognizer.js';
+import { FAILED_CHECK_SCORE, NO_STARTS, anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer } from './recognizer.js';
+import { isAsciiCapital, textShape } from './text-shape.js';
 
 /** IBAN length by country (SWIFT IBAN registry), for the countries most seen in cross-border transfers. */
 export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
@@ -19,15 +20,29 @@ export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
 const CANDIDATE = new RegExp(`${START}[A-Z]{2}[0-9]{2}(?: ?[0-9A-Z]){11,30}`, 'g');
 const AFTER = new RegExp(`^${END}`);
 
+/** Two capitals, then the check digits: two before a run of at least two digits. */
+const starts: MatchStarts = (text, shape) => {
+  let found: number[] | undefined;
+  const runs = shape.digitRuns;
+  for (let i = 0; i < runs.length; i += 2) {
+    const run = runs[i];
+    // Two capitals before the run and no digit before them: three characters past the last run's end.
+    if (run >= 2 && runs[i + 1] - run >= 2 && run - (i === 0 ? -1 : runs[i - 1]) >= 3 && isAsciiCapital(text.charCodeAt(run - 1)) && isAsciiCapital(text.charCodeAt(run - 2))) (found ??= []).push(run - 2);
+  }
+  return found ?? NO_STARTS;
+};
+
+const ANCHORED = anchoredPattern(CANDIDATE, starts);
+
 export const ibanRecognizer: Recognizer = {
   id: 'iban',
   category: 'iban',
   description: 'IBAN: country code, length fixed per country, mod-97 check',
   // Cannot match without two capitals then two digits.
   mayMatch: (shape) => shape.longestDigitRun >= 2 && shape.upper,
-  find(text: string): Finding[] {
+  find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesOf(CANDIDATE, text)) {
+    for (const match of matchesAt(ANCHORED, text, shape)) {
       const length = IBAN_LENGTHS[match[0].slice(0, 2)];
       if (length === undefined) continue;
       // Take exactly `length` characters (spaces between them allowed), then demand a boundary.

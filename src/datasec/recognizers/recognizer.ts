@@ -43,10 +43,20 @@ export interface Recognizer {
   /**
    * What the recognizer's pattern cannot match without, checked against one pass over the text
    * (text-shape.ts) before `find` runs it: necessary, never sufficient, so nothing is lost. Running
-   * every pattern over every line was nearly all of a scan's time. Absent: `find` always runs.
+   * every pattern over every line was nearly all of a scan's time. Absent: `find` always runs. It only
+   * ever asks for things to be present (a longer digit run, a flag set), never for one to be absent:
+   * `recognize` relies on that to skip texts without a digit, @ or colon (SHAPE_WITHOUT_ANCHOR).
    */
   mayMatch?: (shape: TextShape) => boolean;
-  find(text: string): Finding[];
+  /** `shape` is `textShape(text)`, given by `recognize`, which has made it already; computed when absent. */
+  find(text: string, shape?: TextShape): Finding[];
+}
+
+/** The reasons' changes added up in order (the order matters to the last bit of a float). */
+export function sumOfChanges(reasons: readonly ScoreReason[]): number {
+  let sum = 0;
+  for (const reason of reasons) sum += reason.change;
+  return sum;
 }
 
 export function clampScore(value: number): number {
@@ -55,36 +65,106 @@ export function clampScore(value: number): number {
 
 /** A finding whose score is the sum of `reasons`. */
 export function makeFinding(category: Category, start: number, text: string, reasons: ScoreReason[]): Finding {
-  const score = clampScore(reasons.reduce((sum, reason) => sum + reason.change, 0));
-  return { category, start, end: start + text.length, text, score, reasons };
+  return { category, start, end: start + text.length, text, score: clampScore(sumOfChanges(reasons)), reasons };
 }
 
 /**
- * Every match of a regular expression, with its offset. The global copy of each pattern is made once
- * and reused (compiling one per call was a third of a scan's time, as every recognizer runs on every
- * line), and the matches of the last text are kept per pattern: the bank-card and credit-card
- * recognizers share one pattern and run one after the other on the same line.
+ * Every match of a regular expression over the whole text, with its offset, as a global search finds
+ * them (each after the end of the one before). The global copy of each pattern is made once and reused:
+ * compiling one per call was a third of a scan's time, as recognizers run on most lines.
  */
 export function matchesOf(pattern: RegExp, text: string): readonly RegExpExecArray[] {
-  const last = LAST_MATCHES.get(pattern);
-  if (last !== undefined && last.text === text) return last.matches;
-  let regex = GLOBAL_COPIES.get(pattern);
-  if (regex === undefined) {
-    regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-    GLOBAL_COPIES.set(pattern, regex);
-  }
+  const regex = copyOf(pattern, 'g', GLOBAL_COPIES);
   regex.lastIndex = 0;
   const matches: RegExpExecArray[] = [];
   for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
     if (match[0].length === 0) regex.lastIndex++;
     else matches.push(match);
   }
-  LAST_MATCHES.set(pattern, { text, matches });
   return matches;
 }
 
-const LAST_MATCHES = new WeakMap<RegExp, { readonly text: string; readonly matches: readonly RegExpExecArray[] }>();
+/**
+ * Where a pattern's matches may begin in a text, in ascending order: every offset at which it can match
+ * must be there (one missing loses that match), and any other costs one failed attempt. Worked out from
+ * the text's digit runs, so a line whose digits cannot hold the identifier gives none.
+ */
+export type MatchStarts = (text: string, shape: TextShape) => readonly number[];
+
+/** No start: what a `MatchStarts` returns for most lines, shared rather than a new empty array each time. */
+export const NO_STARTS: readonly number[] = Object.freeze([]);
+
+/** A pattern and where its matches may begin; made by `anchoredPattern`. */
+export interface AnchoredPattern {
+  readonly pattern: RegExp;
+  readonly startsOf: MatchStarts;
+}
+
+const ANCHORED: AnchoredPattern[] = [];
+
+/**
+ * Every anchored pattern made so far (all the recognizers' once index.ts is loaded): a test checks that
+ * each finds what a global search of its pattern finds.
+ */
+export const ANCHORED_PATTERNS: readonly AnchoredPattern[] = ANCHORED;
+
+export function anchoredPattern(pattern: RegExp, startsOf: MatchStarts): AnchoredPattern {
+  const anchored = { pattern, startsOf };
+  ANCHORED.push(anchored);
+  return anchored;
+}
+
+/**
+ * The matches `matchesOf` finds, but the pattern is tried only at the offsets `startsOf` names (anchored
+ * there, with the `y` flag, on the whole text so that look-behinds and look-aheads see the characters
+ * around it): a global search tries every offset of the line, which was most of a scan's time. A start
+ * inside the previous match is skipped, as a global search would. The matches of the last call are kept:
+ * the bank-card and credit-card recognizers share one pattern, as do the resident ID and the residence
+ * permit, and each pair runs one after the other on the same line.
+ */
+export function matchesAt(anchored: AnchoredPattern, text: string, shape: TextShape): readonly RegExpExecArray[] {
+  if (anchored === lastPattern && text === lastText) return lastMatches;
+  const { pattern, startsOf } = anchored;
+  const starts = startsOf(text, shape);
+  let matches: RegExpExecArray[] = NO_MATCHES;
+  if (starts.length > 0) {
+    const regex = copyOf(pattern, 'y', STICKY_COPIES);
+    let after = 0;
+    for (const start of starts) {
+      if (start < after) continue;
+      regex.lastIndex = start;
+      const match = regex.exec(text);
+      if (match === null || match[0].length === 0) continue;
+      if (matches === NO_MATCHES) matches = [];
+      matches.push(match);
+      after = start + match[0].length;
+    }
+  }
+  lastPattern = anchored;
+  lastText = text;
+  lastMatches = matches;
+  return matches;
+}
+
+/** A copy of `pattern` with `flag` and without the other of `g` / `y`, made once per pattern. */
+function copyOf(pattern: RegExp, flag: 'g' | 'y', copies: WeakMap<RegExp, RegExp>): RegExp {
+  let regex = copies.get(pattern);
+  if (regex === undefined) {
+    regex = new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}${flag}`);
+    copies.set(pattern, regex);
+  }
+  return regex;
+}
+
+// Never added to: returned, read-only, when a text has no match.
+const NO_MATCHES: RegExpExecArray[] = [];
+// One entry (three variables, not an object allocated per call): the recognizers that share a pattern
+// are registered one after the other.
+let lastPattern: AnchoredPattern | undefined;
+let lastText = '';
+let lastMatches: readonly RegExpExecArray[] = NO_MATCHES;
 const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>();
+const STICKY_COPIES = new WeakMap<RegExp, RegExp>();
 
 /**
  * The score a failed check digit leaves at most. Context adds at most CONTEXT_RAISE (0.25), so a

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { residentIdRecognizer } from './resident-id.js';
+import { birthDateOf } from './resident-id-rules.js';
 
 const scores = (text: string) => residentIdRecognizer.find(text).map((finding) => [finding.text, finding.score]);
 
@@ -21,5 +22,31 @@ describe('resident ID recognizer', () => {
     expect(scores('11010519491231002')).toEqual([]);
     expect(scores('211010519491231002X')).toEqual([]);
     expect(scores('11010519491231002X5')).toEqual([]);
+  });
+});
+
+describe('birthDateOf', () => {
+  const today = new Date(Date.UTC(2026, 10, 26));
+  it('takes real Gregorian dates after 1900, up to today', () => {
+    expect(birthDateOf('19491231', today)).toBe('1949-12-31');
+    expect(birthDateOf('20000229', today)).toBe('2000-02-29');
+    expect(birthDateOf('19960229', today)).toBe('1996-02-29');
+    expect(birthDateOf('20261126', today)).toBe('2026-11-26');
+  });
+  it('refuses impossible days, months, years, the future and what is not digits', () => {
+    expect(birthDateOf('19000228', today)).toBeUndefined();
+    expect(birthDateOf('19000229', today)).toBeUndefined();
+    expect(birthDateOf('21000229', new Date(Date.UTC(2200, 0, 1)))).toBeUndefined();
+    expect(birthDateOf('19970229', today)).toBeUndefined();
+    expect(birthDateOf('19490431', today)).toBeUndefined();
+    expect(birthDateOf('19491300', today)).toBeUndefined();
+    expect(birthDateOf('19491200', today)).toBeUndefined();
+    expect(birthDateOf('20261127', today)).toBeUndefined();
+    expect(birthDateOf('1e101201', today)).toBeUndefined();
+    expect(birthDateOf('1949ab01', today)).toBeUndefined();
+  });
+  it('compares with now when no day is given', () => {
+    expect(birthDateOf('19491231')).toBe('1949-12-31');
+    expect(birthDateOf(`${new Date().getUTCFullYear() + 1}0101`)).toBeUndefined();
   });
 });

@@ -1,17 +1,20 @@
 // Chinese resident identity card number (GB 11643-1999).
 
-import { RESIDENT_ID_PATTERN, RESIDENT_PROVINCE_PREFIXES, scoreResidentNumber } from './resident-id-rules.js';
-import { matchesOf, type Finding, type Recognizer } from './recognizer.js';
+import { RESIDENT_NUMBERS, RESIDENT_PROVINCE_PREFIXES, scoreResidentNumber } from './resident-id-rules.js';
+import { matchesAt, type Finding, type Recognizer } from './recognizer.js';
+import { runLengthMask, textShape } from './text-shape.js';
+
+const RESIDENT_RUN_LENGTHS = runLengthMask(17, 18);
 
 export const residentIdRecognizer: Recognizer = {
   id: 'cn-resident-id',
   category: 'cn-resident-id',
   description: 'Chinese resident ID (GB 11643): province region code, real birth date, MOD 11-2 check character',
-  // Cannot match without 17 digits in a row.
-  mayMatch: (shape) => shape.longestDigitRun >= 17,
-  find(text: string): Finding[] {
+  // Cannot match without a run of exactly 17 (then X) or 18 digits.
+  mayMatch: (shape) => (shape.runLengths & RESIDENT_RUN_LENGTHS) !== 0,
+  find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesOf(RESIDENT_ID_PATTERN, text)) {
+    for (const match of matchesAt(RESIDENT_NUMBERS, text, shape)) {
       const province = match[0].slice(0, 2);
       // 81/82/83 are the residence permits' regions, reported by their own recognizer.
       if (!RESIDENT_PROVINCE_PREFIXES.has(province)) continue;

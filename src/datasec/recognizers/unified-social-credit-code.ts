@@ -3,10 +3,32 @@
 
 import { END, START } from './boundaries.js';
 import { organisationCodeCheckCharacter, usccCheckCharacter } from './checksums.js';
-import { FAILED_CHECK_SCORE, makeFinding, matchesOf, type Finding, type Recognizer, type ScoreReason } from './recognizer.js';
+import { FAILED_CHECK_SCORE, NO_STARTS, anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer, type ScoreReason } from './recognizer.js';
+import { isAsciiAlphanumeric, textShape } from './text-shape.js';
 
 const CHAR = '[0-9A-HJ-NPQRTUWXY]';
 const PATTERN = new RegExp(`${START}${CHAR}{2}[0-9]{6}${CHAR}{10}${END}`, 'g');
+
+/**
+ * A code is a whole word of ASCII letters and digits (START and END) whose characters 3–8 are digits, so
+ * it begins 0–2 characters before a run of at least 6 digits, at the start of that word.
+ */
+const starts: MatchStarts = (text, shape) => {
+  let found: number[] | undefined;
+  const runs = shape.digitRuns;
+  for (let i = 0; i < runs.length; i += 2) {
+    const run = runs[i];
+    // Lengths first: reading the text around a run costs more than the run's offsets (a line is a
+    // slice of a larger string, and each read goes through it).
+    if (runs[i + 1] - run < 6) continue;
+    let start = run;
+    while (start > 0 && run - start < 3 && isAsciiAlphanumeric(text.charCodeAt(start - 1))) start--;
+    if (run - start <= 2 && start + 8 <= runs[i + 1]) (found ??= []).push(start);
+  }
+  return found ?? NO_STARTS;
+};
+
+const ANCHORED = anchoredPattern(PATTERN, starts);
 
 export const usccRecognizer: Recognizer = {
   id: 'cn-uscc',
@@ -14,9 +36,9 @@ export const usccRecognizer: Recognizer = {
   description: 'Unified social credit code (GB 32100): 18 characters, GB 32100 and GB 11714 check characters',
   // Cannot match without the organisation code's 6 digits in a row.
   mayMatch: (shape) => shape.longestDigitRun >= 6,
-  find(text: string): Finding[] {
+  find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesOf(PATTERN, text)) {
+    for (const match of matchesAt(ANCHORED, text, shape)) {
       const code = match[0];
       const reasons: ScoreReason[] = [{ change: 0.4, why: '18 characters of the GB 32100 alphabet, 6-digit region code' }];
       const expected = usccCheckCharacter(code.slice(0, 17));

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../core/seeded-random.js';
+import { RECOGNIZERS } from './index.js';
+import { SHAPE_WITHOUT_ANCHOR, hasAnchor, runLengthMask, textShape } from './text-shape.js';
+
+/** The digit runs as the texts they cover. */
+const runsOf = (text: string): string[] => {
+  const runs = textShape(text).digitRuns;
+  const texts: string[] = [];
+  for (let i = 0; i < runs.length; i += 2) texts.push(text.slice(runs[i], runs[i + 1]));
+  return texts;
+};
+
+describe('textShape', () => {
+  it('notes every run of ASCII digits with its offsets, at the start, inside and at the end of a text', () => {
+    expect(textShape('12 abc 345-6789').digitRuns).toEqual([0, 2, 7, 10, 11, 15]);
+    expect(runsOf('1')).toEqual(['1']);
+    expect(runsOf('x1')).toEqual(['1']);
+    expect(runsOf('身份证11010519491231002X，手机13800138000')).toEqual(['11010519491231002', '13800138000']);
+    expect(textShape('身份证11010519491231002X').longestDigitRun).toBe(17);
+  });
+
+  it('gives no runs, and allocates none, for a text without digits', () => {
+    expect(textShape('').digitRuns).toEqual([]);
+    expect(textShape('系统运行正常。').digitRuns).toBe(textShape('no digits here').digitRuns);
+  });
+
+  it('leaves full-width digits and other scripts\' digits out, as the patterns do', () => {
+    expect(runsOf('１３８００１３８０００')).toEqual([]);
+    expect(runsOf('٣٤٥ 12')).toEqual(['12']);
+    expect(textShape('１３８００１３８０００').nonAscii).toBe(true);
+  });
+
+  it('counts UTF-16 offsets past astral characters (two code units each)', () => {
+    expect(textShape('😀123').digitRuns).toEqual([2, 5]);
+  });
+
+  it('notes which run lengths occur, runs of 31 digits or more as one', () => {
+    const shape = textShape('a 1234 b 13800138000 c 7');
+    expect(shape.runLengths & runLengthMask(4)).not.toBe(0);
+    expect(shape.runLengths & runLengthMask(11)).not.toBe(0);
+    expect(shape.runLengths & runLengthMask(1)).not.toBe(0);
+    expect(shape.runLengths & runLengthMask(2, 3, 5, 17, 18)).toBe(0);
+    expect(textShape('x'.repeat(5)).runLengths).toBe(0);
+    expect(textShape('1'.repeat(40)).runLengths).toBe(textShape('1'.repeat(31)).runLengths);
+  });
+
+  it('notes the characters the recognizers need', () => {
+    expect(textShape('a@b.c')).toMatchObject({ at: true, dot: true, upper: false, plus: false, colons: 0, doubleColon: false, nonAscii: false });
+    expect(textShape('+86 138')).toMatchObject({ plus: true, at: false });
+    expect(textShape('fe80::1 x:y')).toMatchObject({ colons: 3, doubleColon: true });
+    expect(textShape('12:30:45')).toMatchObject({ colons: 2, doubleColon: false });
+    expect(textShape('京A12345')).toMatchObject({ upper: true, nonAscii: true });
+  });
+
+  it('agrees with a character-by-character reading of random text', () => {
+    const random = seededRandom(3);
+    for (let n = 0; n < 2000; n++) {
+      const text = random.chars('0123456789aZ@:.+ -京１😀', random.between(0, 30));
+      const expected: number[] = [];
+      for (const match of text.matchAll(/[0-9]+/g)) expected.push(match.index, match.index + match[0].length);
+      const shape = textShape(text);
+      expect(shape.digitRuns, text).toEqual(expected);
+      expect(shape.colons, text).toBe(text.split(':').length - 1);
+      expect(shape.doubleColon, text).toBe(text.includes('::'));
+      expect(shape.longestDigitRun, text).toBe(Math.max(0, ...(text.match(/[0-9]+/g) ?? []).map((run) => run.length)));
+    }
+  });
+});
+
+describe('hasAnchor and SHAPE_WITHOUT_ANCHOR', () => {
+  it('finds a digit, an @ or a colon anywhere, and nothing else', () => {
+    expect(hasAnchor('the operator reported a service outage.')).toBe(false);
+    expect(hasAnchor('系统运行正常，用户登录成功。')).toBe(false);
+    expect(hasAnchor('１２３')).toBe(false);
+    expect(hasAnchor('last 1')).toBe(true);
+    expect(hasAnchor('mail@')).toBe(true);
+    expect(hasAnchor('time:')).toBe(true);
+  });
+
+  it('is a shape no built-in recognizer may match, so recognize answers anchor-less text at once', () => {
+    expect(RECOGNIZERS.filter((recognizer) => recognizer.mayMatch?.(SHAPE_WITHOUT_ANCHOR) !== false).map((recognizer) => recognizer.id)).toEqual([]);
+  });
+
+  it('is right to: no recognizer finds anything in random text without a digit, @ or colon', () => {
+    const random = seededRandom(5);
+    const found: string[] = [];
+    for (let n = 0; n < 3000; n++) {
+      const text = random.chars('ABCDEFGHXKMabcdefx .-+_%京沪粤学警，。１２３😀', random.between(1, 40));
+      expect(hasAnchor(text)).toBe(false);
+      for (const recognizer of RECOGNIZERS) {
+        for (const finding of recognizer.find(text)) found.push(`${recognizer.id}: ${finding.text}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
