@@ -48,6 +48,20 @@ for (const database of testDatabases()) {
       expect((await world.app.inject({ url: '/api/data-assets', headers: as('rail.analyst') })).json().assets).toEqual([]);
     });
 
+    it('records a scan’s places in the catalog, refusing a category it does not know', async () => {
+      const places = [{ location: 'data/demo/personal-data/customers.csv', categories: ['cn-resident-id', 'bank-card'], individuals: 120 }];
+      const recorded = await world.app.inject({ method: 'POST', url: '/api/data-assets/scanned', headers: as('bank.analyst'), payload: { system: 'CRM', places } });
+      expect(recorded.statusCode, recorded.body).toBe(200);
+      expect(recorded.json()).toMatchObject({ created: [expect.any(String)], updated: [], unchanged: [] });
+      const again = (await world.app.inject({ method: 'POST', url: '/api/data-assets/scanned', headers: as('bank.analyst'), payload: { places } })).json();
+      expect(again).toMatchObject({ created: [], unchanged: recorded.json().created });
+      const asset = (await world.app.inject({ url: `/api/data-assets/${recorded.json().created[0]}`, headers: as('bank.auditor') })).json();
+      expect(asset).toMatchObject({ system: 'CRM', sensitivity: { sensitive: true }, history: [{ action: 'create', note: 'found by rampart data scan' }] });
+      const unknown = await world.app.inject({ method: 'POST', url: '/api/data-assets/scanned', headers: as('bank.analyst'), payload: { places: [{ location: 'x', categories: ['shoe-size'], individuals: 1 }] } });
+      expect(unknown.statusCode).toBe(400);
+      expect((await world.app.inject({ method: 'POST', url: '/api/data-assets/scanned', headers: as('bank.auditor'), payload: { places } })).statusCode).toBe(403);
+    });
+
     const transfer = (individuals: number, transferDate: string, extra: Record<string, unknown> = {}) => ({ recipient: 'Parent Co.', country: 'SG', purpose: 'group payroll', transferDate, individuals, sensitiveIndividuals: 0, ...extra });
     const register = async (member: string, body: Record<string, unknown>) => {
       const response = await world.app.inject({ method: 'POST', url: '/api/data-transfers', headers: as(member), payload: body });

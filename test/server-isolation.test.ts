@@ -105,6 +105,7 @@ for (const database of testDatabases()) {
       'GET /api/data-vocabulary': () => ({ url: '/api/data-vocabulary' }),
       'GET /api/data-assets': () => ({ url: '/api/data-assets' }),
       'POST /api/data-assets': () => ({ url: '/api/data-assets', payload: { name: `Asset ${++counter}` } }),
+      'POST /api/data-assets/scanned': () => ({ url: '/api/data-assets/scanned', payload: { places: [{ location: `/walk/${++counter}.csv`, categories: ['email'], individuals: 3 }] } }),
       'GET /api/data-assets/:id': () => ({ url: `/api/data-assets/${bankAssetId}` }),
       'PATCH /api/data-assets/:id': () => ({ url: `/api/data-assets/${bankAssetId}`, payload: { owner: `Owner ${++counter}` } }),
       'PUT /api/data-assets/:id/level': () => ({ url: `/api/data-assets/${bankAssetId}/level`, payload: { level: 'general', note: 'walk' } }),

@@ -193,6 +193,72 @@ export async function classifyDataAsset(db: Database, organisationId: string, id
   });
 }
 
+/** What a scan found in one place: the categories and about how many people. */
+export interface ScannedPlace {
+  readonly location: string;
+  readonly categories: readonly string[];
+  readonly individuals: number | null;
+}
+
+export interface ScanRecording {
+  readonly created: DataAsset[];
+  readonly updated: DataAsset[];
+  readonly unchanged: DataAsset[];
+}
+
+/**
+ * Records what `rampart data scan` found, in one transaction: a place already in the catalog (same
+ * location) gains the categories found there and the larger count of individuals; a new place becomes an
+ * asset named by its location, with the system and owner given and the general level proposed (no
+ * impacts are known yet). Categories are only ever added: a scan that finds less does not erase what a
+ * person declared.
+ */
+export async function recordScannedPlaces(db: Database, organisationId: string, places: readonly ScannedPlace[], defaults: { system?: string; owner?: string }, actor: string): Promise<ScanRecording> {
+  return db.transaction(async (tx) => {
+    const recording: ScanRecording = { created: [], updated: [], unchanged: [] };
+    for (const place of places) {
+      const [row] = await tx.query<AssetRecord>('SELECT * FROM data_assets WHERE organisation_id = $1 AND location = $2 ORDER BY created_at LIMIT 1 FOR UPDATE', [organisationId, place.location]);
+      if (row === undefined) {
+        const name = await freeName(tx, organisationId, place.location);
+        const [created] = await tx.query<AssetRecord>(
+          `INSERT INTO data_assets (organisation_id, name, system, location, owner, categories, individuals, proposed_level, created_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, 'general', $8) RETURNING *`,
+          [organisationId, name, defaults.system ?? '', place.location, defaults.owner ?? '', uniqueSorted(place.categories), place.individuals, actor],
+        );
+        const asset = toAsset(created);
+        await recordHistory(tx, asset.id, actor, 'create', describable(asset), 'found by rampart data scan');
+        await appendAudit(tx, { organisationId, actor, action: 'data-asset.create', entity: 'data-asset', entityId: asset.id, before: null, after: asset });
+        recording.created.push(asset);
+        continue;
+      }
+      const before = toAsset(row);
+      const categories = uniqueSorted([...before.categories, ...place.categories]);
+      const individuals = place.individuals === null ? before.individuals : Math.max(before.individuals ?? 0, place.individuals);
+      const [updated] = await tx.query<AssetRecord>('UPDATE data_assets SET categories = $2, individuals = $3, updated_at = now() WHERE id = $1 RETURNING *', [before.id, categories, individuals]);
+      const after = toAsset(updated);
+      const changed = differences(describable(before), describable(after));
+      if (Object.keys(changed).length === 0) {
+        recording.unchanged.push(before);
+        continue;
+      }
+      await recordHistory(tx, after.id, actor, 'update', changed, 'found by rampart data scan');
+      await appendAudit(tx, { organisationId, actor, action: 'data-asset.update', entity: 'data-asset', entityId: after.id, before, after });
+      recording.updated.push(after);
+    }
+    return recording;
+  });
+}
+
+/** The location as a name, or with a number after it when another asset already has that name. */
+async function freeName(tx: Queryable, organisationId: string, location: string): Promise<string> {
+  const base = location.slice(0, 190);
+  for (let suffix = 1; ; suffix++) {
+    const name = suffix === 1 ? base : `${base} (${suffix})`;
+    const [taken] = await tx.query('SELECT 1 FROM data_assets WHERE organisation_id = $1 AND name = $2', [organisationId, name]);
+    if (!taken) return name;
+  }
+}
+
 export async function dataAssetHistory(db: Queryable, assetId: string): Promise<AssetHistoryEntry[]> {
   return db.query<AssetHistoryEntry>('SELECT id, at, actor, action, changes, note FROM data_asset_history WHERE asset_id = $1 ORDER BY id', [assetId]);
 }

@@ -4,7 +4,7 @@
 // same calendar year.
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.js';
-import { classifyDataAsset, createDataAsset, dataAssetHistory, dataAssetsByIds, findDataAsset, listDataAssets, updateDataAsset } from './data-assets.js';
+import { classifyDataAsset, createDataAsset, dataAssetHistory, dataAssetsByIds, findDataAsset, listDataAssets, recordScannedPlaces, updateDataAsset } from './data-assets.js';
 import { findTransfer, listTransfers, registerTransfer, setTransferDates, type DataTransfer, type TransferFields } from './data-transfers.js';
 import type { Database } from './database.js';
 import { createOrganisation, type Organisation } from './organisations.js';
@@ -49,6 +49,35 @@ for (const database of testDatabases()) {
       await expect(dataAssetsByIds(db, rail.id, [asset.id])).rejects.toMatchObject({ code: 'RAMPART_E_NOT_FOUND' });
       await expect(dataAssetsByIds(db, bank.id, [asset.id, 'not-a-uuid'])).rejects.toThrow('not-a-uuid');
       expect((await dataAssetsByIds(db, bank.id, [asset.id, asset.id])).map((a) => a.id)).toEqual([asset.id]);
+    });
+
+    it('records scanned places: new ones become assets, known ones only gain categories and individuals', async () => {
+      const { db, bank, rail } = await world();
+      const declared = await createDataAsset(db, bank.id, { name: 'CRM export', location: 'exports/customers.csv', categories: ['health'], individuals: 500, proposedLevel: 'general' }, 'user:dpo');
+      await createDataAsset(db, bank.id, { name: 'logs/app.log', location: 'elsewhere', proposedLevel: 'general' }, 'user:dpo');
+      const first = await recordScannedPlaces(
+        db,
+        bank.id,
+        [
+          { location: 'exports/customers.csv', categories: ['cn-mobile', 'cn-resident-id'], individuals: 120 },
+          { location: 'logs/app.log', categories: ['ipv4'], individuals: 47 },
+        ],
+        { system: 'File share', owner: 'IT' },
+        'user:scanner',
+      );
+      expect(first.updated.map((asset) => asset.id)).toEqual([declared.id]);
+      // A category a person declared stays; the larger count of individuals is kept.
+      expect(first.updated[0]).toMatchObject({ categories: ['cn-mobile', 'cn-resident-id', 'health'], individuals: 500, name: 'CRM export' });
+      expect(first.created[0]).toMatchObject({ name: 'logs/app.log (2)', location: 'logs/app.log', system: 'File share', owner: 'IT', categories: ['ipv4'], proposedLevel: 'general' });
+      const again = await recordScannedPlaces(db, bank.id, [{ location: 'logs/app.log', categories: ['ipv4'], individuals: 40 }], {}, 'user:scanner');
+      expect(again.unchanged.length).toBe(1);
+      expect((await dataAssetHistory(db, declared.id)).map((entry) => [entry.action, entry.note])).toEqual([
+        ['create', null],
+        ['update', 'found by rampart data scan'],
+      ]);
+      // The railway's scan of the same path is the railway's own asset.
+      const railScan = await recordScannedPlaces(db, rail.id, [{ location: 'exports/customers.csv', categories: ['email'], individuals: 1 }], {}, 'user:rail');
+      expect(railScan.created[0]).toMatchObject({ organisationId: rail.id, categories: ['email'] });
     });
 
     it('numbers transfers per organisation and hands the decision the same year only', async () => {

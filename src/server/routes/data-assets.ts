@@ -8,7 +8,7 @@ import { AFFECTED_OBJECTS, HARM_DEGREES } from '../../datasec/classification/cla
 import type { ClassificationRules } from '../../datasec/classification/load-classification-rules.js';
 import { proposeClassification, type DataImpact } from '../../datasec/classification/propose-classification.js';
 import { sensitivityOf } from '../../datasec/classification/sensitivity-of.js';
-import { classifyDataAsset, createDataAsset, dataAssetHistory, findDataAsset, listDataAssets, updateDataAsset, CLASSIFICATION_LEVELS, type ClassificationLevel, type DataAsset } from '../../store/data-assets.js';
+import { classifyDataAsset, createDataAsset, dataAssetHistory, findDataAsset, listDataAssets, recordScannedPlaces, updateDataAsset, CLASSIFICATION_LEVELS, type ClassificationLevel, type DataAsset, type ScannedPlace } from '../../store/data-assets.js';
 import type { Database } from '../../store/database.js';
 import { personOf, principalOf } from '../authorise.js';
 import { idParams } from '../schemas.js';
@@ -77,6 +77,43 @@ export function dataAssetRoutes(db: Database, rules: ClassificationRules) {
         const impacts = request.body.impacts ?? [];
         const asset = await createDataAsset(db, principal.organisation.id, { ...request.body, impacts, proposedLevel: proposeClassification(impacts, rules).level }, personOf(principal));
         return reply.code(201).send(described(asset));
+      },
+    );
+
+    app.post<{ Body: { system?: string; owner?: string; places: ScannedPlace[] } }>(
+      '/api/data-assets/scanned',
+      {
+        config: { permission: 'data:write' },
+        schema: {
+          tags: ['data'],
+          summary: 'Record what rampart data scan found (rampart data scan --catalog): each place becomes an asset, or adds its categories to the asset already there',
+          body: {
+            type: 'object',
+            properties: {
+              system: text(200),
+              owner: text(200),
+              places: {
+                type: 'array',
+                maxItems: 5000,
+                items: {
+                  type: 'object',
+                  properties: { location: { type: 'string', minLength: 1, maxLength: 1000 }, categories: assetProperties.categories, individuals: assetProperties.individuals },
+                  required: ['location', 'categories', 'individuals'],
+                  additionalProperties: false,
+                },
+              },
+            },
+            required: ['places'],
+            additionalProperties: false,
+          },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        const { places, ...defaults } = request.body;
+        const recorded = await recordScannedPlaces(db, principal.organisation.id, places, defaults, personOf(principal));
+        const ids = (assets: readonly DataAsset[]) => assets.map((asset) => asset.id);
+        return { created: ids(recorded.created), updated: ids(recorded.updated), unchanged: ids(recorded.unchanged) };
       },
     );
 

@@ -32,6 +32,7 @@ CREATE TABLE data_assets (
   UNIQUE (organisation_id, name)
 );
 CREATE INDEX data_assets_by_level ON data_assets (organisation_id, level, name);
+CREATE INDEX data_assets_by_location ON data_assets (organisation_id, location);
 
 CREATE TABLE data_asset_history (
   id bigserial PRIMARY KEY,
