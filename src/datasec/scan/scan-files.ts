@@ -10,6 +10,7 @@ import { extname, join } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { detectEncoding, type TextEncoding } from './detect-encoding.js';
 import { TextScanner, type ScannedFinding } from './scan-text.js';
+import type { DatabaseScan } from './scan-database.js';
 import { Tally, type CategoryTally } from './tally.js';
 
 export const READ_CHUNK_SIZE = 64 * 1024;
@@ -36,6 +37,9 @@ export interface FileScan {
 export interface ScanReport {
   /** Files scanned with at least one finding. */
   readonly files: readonly FileScan[];
+  /** Databases reached (scan-targets.ts), each with a verdict per column; empty for scanFiles. */
+  readonly databases: readonly DatabaseScan[];
+  /** Per category over every file and database column: the same person in two places counts once. */
   readonly totals: readonly CategoryTally[];
   readonly problems: readonly ScanProblem[];
   readonly filesScanned: number;
@@ -54,6 +58,8 @@ export interface ScanFilesOptions {
   readonly onProblem?: (problem: ScanProblem) => void;
   /** For tests: smaller windows for long lines. */
   readonly windowSize?: number;
+  /** A tally to count the findings into as well, shared with the database scans of the same report. */
+  readonly totals?: Tally;
 }
 
 interface InputFile {
@@ -71,7 +77,7 @@ export async function scanFiles(paths: readonly string[], options: ScanFilesOpti
   const inputs: InputFile[] = [];
   for (const path of paths) await walk(path, inputs, problem, true);
   const bytesTotal = inputs.reduce((sum, input) => sum + input.bytes, 0);
-  const totals = new Tally();
+  const totals = options.totals ?? new Tally();
   const files: FileScan[] = [];
   let bytesDone = 0;
   let filesScanned = 0;
@@ -87,7 +93,7 @@ export async function scanFiles(paths: readonly string[], options: ScanFilesOpti
     filesScanned++;
     if (result.groups.length > 0) files.push(result);
   }
-  return { files, totals: totals.result(), problems, filesScanned, bytesScanned: bytesDone };
+  return { files, databases: [], totals: totals.result(), problems, filesScanned, bytesScanned: bytesDone };
 }
 
 async function walk(path: string, into: InputFile[], problem: (path: string, message: string) => void, given: boolean): Promise<void> {

@@ -49,6 +49,20 @@ export class DistinctCounter {
     return this.exact === undefined;
   }
 
+  /** Adds every value `other` has seen, as if each had been added here too. */
+  merge(other: DistinctCounter): void {
+    for (let index = 0; index < this.registers.length; index++) {
+      if (other.registers[index]! > this.registers[index]!) this.registers[index] = other.registers[index]!;
+    }
+    if (this.exact === undefined) return;
+    if (other.exact === undefined) {
+      this.exact = undefined;
+      return;
+    }
+    for (const hash of other.exact) this.exact.add(hash);
+    if (this.exact.size > this.exactLimit) this.exact = undefined;
+  }
+
   count(): number {
     if (this.exact !== undefined) return this.exact.size;
     const m = this.registers.length;
@@ -86,6 +100,26 @@ export class Tally {
     tally.count++;
     tally.distinct.addHash(hashValue(category, value));
     if (tally.samples.length < SAMPLES_PER_CATEGORY && !tally.samples.some((other) => other.masked === sample.masked)) tally.samples.push(sample);
+  }
+
+  /**
+   * Adds what `other` tallied, for the categories given (all by default): a database column's findings
+   * join the report's totals only once the column's verdict is known.
+   */
+  merge(other: Tally, categories?: readonly Category[]): void {
+    for (const [category, theirs] of other.byCategory) {
+      if (categories !== undefined && !categories.includes(category)) continue;
+      let tally = this.byCategory.get(category);
+      if (tally === undefined) {
+        tally = { count: 0, distinct: new DistinctCounter(this.exactLimit), samples: [] };
+        this.byCategory.set(category, tally);
+      }
+      tally.count += theirs.count;
+      tally.distinct.merge(theirs.distinct);
+      for (const sample of theirs.samples) {
+        if (tally.samples.length < SAMPLES_PER_CATEGORY && !tally.samples.some((other) => other.masked === sample.masked)) tally.samples.push(sample);
+      }
+    }
   }
 
   get empty(): boolean {
