@@ -162,7 +162,10 @@ export async function scanDatabaseSource(source: DatabaseSource, target: { url: 
   for (const entry of sampled) {
     const { table, location } = entry;
     const confirmations = new Map<string, ColumnConfirmation>();
-    for (const [column, categories] of entry.candidates) confirmations.set(column, new ColumnConfirmation(column, `${location}.${column}`, categories, thresholds));
+    for (const [column, categories] of entry.candidates) {
+      const sampledCategories = entry.samples.get(column)!.matches().map((match) => match.category);
+      confirmations.set(column, new ColumnConfirmation(column, `${location}.${column}`, categories, thresholds, sampledCategories));
+    }
     let rowsRead = 0;
     if (confirmations.size > 0) {
       const columns = [...confirmations.keys()];
