@@ -7,9 +7,8 @@ import { Readable } from 'node:stream';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanDatabase } from '../src/datasec/scan/scan-database.js';
+import { MYSQL_ADMIN_URL } from './databases.js';
 import { SEEDED_COLUMNS, SEEDED_TABLE, expectSeededVerdicts, seededBatches, tabSeparatedLine, type ColumnTruth } from './personal-data-table.js';
-
-export const MYSQL_ADMIN_URL = process.env.RAMPART_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 
 const name = `rampart_scan_${process.pid}_${randomBytes(4).toString('hex')}`;
 const url = (() => {

@@ -16,7 +16,7 @@ function memorySource(tables: readonly MemoryTable[], calls: string[] = []): Dat
   const project = (table: MemoryTable, columns: readonly string[]) => table.rows.map((row) => columns.map((column) => row[column] ?? null) as SourceRow);
   return {
     tableLocation: (table) => `shop.${table.schema}.${table.name}`,
-    listTables: async () => tables,
+    listTables: async () => [...tables],
     async sampleRows(table, columns, rows) {
       const memory = table as MemoryTable;
       if (memory.failSampling) throw new Error('permission denied for table secrets');
