@@ -28,7 +28,7 @@ beforeAll(async () => {
     await connection.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4`);
     await connection.query(`USE ${name}`);
     const columns = SEEDED_COLUMNS.map((column) => `\`${column.name}\` ${column.mysqlType}`).join(', ');
-    await connection.query(`CREATE TABLE ${SEEDED_TABLE} (id bigint PRIMARY KEY, ${columns}) CHARACTER SET utf8mb4`);
+    await connection.query(`CREATE TABLE ${SEEDED_TABLE} (id bigint, ${columns}) CHARACTER SET utf8mb4`);
     // A second table without personal data: listed and sampled, nothing flagged.
     await connection.query('CREATE TABLE settings (`key` varchar(40), value text)');
     await connection.query(`INSERT INTO settings VALUES ('theme', 'dark'), ('build', '10.0.19045.1')`);

@@ -35,7 +35,7 @@ beforeAll(async () => {
   await withClient(POSTGRES_ADMIN_URL, (client) => client.query(`CREATE DATABASE ${name}`));
   await withClient(url, async (client) => {
     const columns = SEEDED_COLUMNS.map((column) => `"${column.name}" ${column.postgresType}`).join(', ');
-    await client.query(`CREATE UNLOGGED TABLE ${SEEDED_TABLE} (id bigint PRIMARY KEY, ${columns})`);
+    await client.query(`CREATE UNLOGGED TABLE ${SEEDED_TABLE} (id bigint, ${columns})`);
     // A second schema and a table without personal data: listed and sampled, nothing flagged.
     await client.query(`CREATE SCHEMA archive; CREATE TABLE archive.settings (key text, value text); INSERT INTO archive.settings VALUES ('theme', 'dark'), ('build', '10.0.19045.1')`);
     const lines = function* () {
