@@ -49,3 +49,22 @@ export function samplingFraction(rows: number, estimatedRows: number): number {
   if (estimatedRows <= 0) return 1;
   return Math.min(1, (rows * 1.2) / estimatedRows);
 }
+
+/**
+ * A sample of about `rows` rows (at most twice as many) spread over a table, from `draw`, which keeps
+ * each row with the chance it is given. The chance comes from the database's estimate, or a count when
+ * there is none; when the draw shows the estimate wrong (under half the rows asked for, or the cap
+ * reached, which would leave the sample at the table's first rows), the table is counted and drawn again.
+ */
+export async function drawSample(rows: number, estimatedRows: number, draw: (fraction: number, limit: number) => Promise<SourceRow[]>, count: () => Promise<number>): Promise<SourceRow[]> {
+  const limit = rows * 2;
+  const estimate = estimatedRows > 0 ? estimatedRows : await count();
+  const fraction = samplingFraction(rows, estimate);
+  const sample = await draw(fraction, limit);
+  const tooFew = sample.length < rows / 2 && fraction < 1;
+  const capped = sample.length >= limit;
+  if (!tooFew && !capped) return sample;
+  const counted = await count();
+  const recounted = samplingFraction(rows, counted);
+  return recounted === fraction ? sample : draw(recounted, limit);
+}

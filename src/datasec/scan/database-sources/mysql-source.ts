@@ -6,7 +6,7 @@
 // pauses while a batch is scanned, so memory holds one batch whatever the table's size.
 import mysql from 'mysql2';
 import type { Connection } from 'mysql2';
-import { MAX_VALUE_CHARACTERS, samplingFraction, type DatabaseSource, type SourceRow, type SourceTable } from './database-source.js';
+import { MAX_VALUE_CHARACTERS, drawSample, type DatabaseSource, type SourceRow, type SourceTable } from './database-source.js';
 
 const SCANNED_TYPES = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext', 'bigint', 'decimal']);
 const SYSTEM_DATABASES = ['mysql', 'information_schema', 'performance_schema', 'sys'];
@@ -55,15 +55,13 @@ export async function openMysqlSource(url: string): Promise<DatabaseSource> {
     },
 
     async sampleRows(table, columns, rows) {
-      // InnoDB's row count is an estimate that may be 0 for a table just filled: count it then.
-      let total = table.estimatedRows > 0 ? table.estimatedRows : await countRows(table);
-      const draw = () => arrays(`SELECT ${selectList(columns)} FROM ${from(table)} WHERE RAND(${SAMPLE_SEED}) < ${samplingFraction(rows, total)} LIMIT ${rows * 2}`);
-      let sample = await draw();
-      if (sample.length < rows / 2 && samplingFraction(rows, total) < 1) {
-        total = await countRows(table);
-        sample = await draw();
-      }
-      return sample;
+      // InnoDB's TABLE_ROWS is an estimate, 0 for a table just filled: drawSample counts it when it is off.
+      return drawSample(
+        rows,
+        table.estimatedRows,
+        (fraction, limit) => arrays(`SELECT ${selectList(columns)} FROM ${from(table)} WHERE RAND(${SAMPLE_SEED}) < ${fraction} LIMIT ${limit}`),
+        () => countRows(table),
+      );
     },
 
     async *readRows(table, columns, { batchSize, maxRows }) {

@@ -5,7 +5,7 @@
 // REPEATABLE, so the same table gives the same sample); whole columns are read through a server-side
 // cursor in a read-only, repeatable-read transaction, a batch at a time.
 import pg from 'pg';
-import { MAX_VALUE_CHARACTERS, samplingFraction, type DatabaseSource, type SourceRow, type SourceTable } from './database-source.js';
+import { MAX_VALUE_CHARACTERS, drawSample, type DatabaseSource, type SourceRow, type SourceTable } from './database-source.js';
 
 const SCANNED_TYPES = new Set(['text', 'character varying', 'character', 'bigint', 'numeric', 'inet']);
 const SCANNED_USER_TYPES = new Set(['citext']);
@@ -54,19 +54,13 @@ export async function openPostgresSource(url: string): Promise<DatabaseSource> {
     },
 
     async sampleRows(table, columns, rows) {
-      // A table never analysed has no estimate (reltuples -1): count it, or the "sample" would be its first rows.
-      let total = table.estimatedRows > 0 ? table.estimatedRows : await countRows(table);
-      const draw = async () => {
-        const percent = samplingFraction(rows, total) * 100;
-        return arrays(`SELECT ${selectList(columns)} FROM ${from(table)} TABLESAMPLE BERNOULLI (${percent}) REPEATABLE (${SAMPLE_SEED}) LIMIT ${rows * 2}`);
-      };
-      let sample = await draw();
-      // Statistics far above the truth (rows deleted since) give too small a sample: count and draw again.
-      if (sample.length < rows / 2 && samplingFraction(rows, total) < 1) {
-        total = await countRows(table);
-        sample = await draw();
-      }
-      return sample;
+      // reltuples is -1 for a table never analysed: drawSample counts it then.
+      return drawSample(
+        rows,
+        table.estimatedRows,
+        (fraction, limit) => arrays(`SELECT ${selectList(columns)} FROM ${from(table)} TABLESAMPLE BERNOULLI (${fraction * 100}) REPEATABLE (${SAMPLE_SEED}) LIMIT ${limit}`),
+        () => countRows(table),
+      );
     },
 
     async *readRows(table, columns, { batchSize, maxRows }) {
