@@ -23,7 +23,7 @@ function memorySource(tables: readonly MemoryTable[], calls: string[] = []): Dat
       calls.push(`sample ${table.name} ${rows}`);
       const all = project(memory, columns);
       const step = Math.max(1, Math.floor(all.length / rows));
-      return all.filter((_, index) => index % step === 0);
+      return { rows: all.filter((_, index) => index % step === 0), tableRows: all.length };
     },
     async *readRows(table, columns, { batchSize, maxRows }) {
       const memory = table as MemoryTable;

@@ -118,6 +118,8 @@ export async function scanDatabase(url: string, options: ScanDatabaseOptions = {
 
 interface SampledTable {
   readonly table: SourceTable;
+  /** The estimate, or the count sampling made when the estimate was missing or wrong. */
+  readonly tableRows: number;
   readonly location: string;
   readonly samples: ReadonlyMap<string, ColumnSample>;
   readonly candidates: ReadonlyMap<string, Category[]>;
@@ -156,7 +158,7 @@ export async function scanDatabaseSource(source: DatabaseSource, target: { url: 
   progress('sampling', '', tables.length);
 
   const candidateTables = sampled.filter((entry) => entry.candidates.size > 0);
-  const rowsTotal = candidateTables.reduce((sum, entry) => sum + Math.min(entry.table.estimatedRows, options.maxRows ?? Infinity), 0);
+  const rowsTotal = candidateTables.reduce((sum, entry) => sum + Math.min(entry.tableRows, options.maxRows ?? Infinity), 0);
   let rowsDone = 0;
   const results: TableScan[] = [];
   for (const entry of sampled) {
@@ -209,7 +211,7 @@ export async function scanDatabaseSource(source: DatabaseSource, target: { url: 
 async function sampleTable(source: DatabaseSource, table: SourceTable, location: string, sampleSize: number, thresholds: VerdictThresholds): Promise<SampledTable> {
   const names = table.columns.map((column) => column.name);
   // Twice the rows wanted, so that a column half empty still gets its full sample.
-  const rows = await source.sampleRows(table, names, sampleSize * 2);
+  const { rows, tableRows } = await source.sampleRows(table, names, sampleSize * 2);
   const samples = new Map<string, ColumnSample>();
   const candidates = new Map<string, Category[]>();
   names.forEach((name, index) => {
@@ -220,7 +222,7 @@ async function sampleTable(source: DatabaseSource, table: SourceTable, location:
     const found = sample.candidates();
     if (found.length > 0) candidates.set(name, found);
   });
-  return { table, location, samples, candidates };
+  return { table, tableRows, location, samples, candidates };
 }
 
 function columnVerdict(column: SourceColumn, location: string, sample: ColumnSample, confirmation: ColumnConfirmation | undefined, totals: Tally | undefined): ColumnVerdict {

@@ -11,7 +11,7 @@ export interface ScanTargetsProgress {
   /** Targets done, with a fraction for the one in progress (all the paths together count as one). */
   readonly done: number;
   readonly total: number;
-  /** What is being read: a file, or a database's table (URL masked). */
+  /** What is being read: a file, a database's table (`database.schema.table`), or its URL (password masked). */
   readonly current: string;
 }
 
@@ -51,7 +51,7 @@ export async function scanTargets(targets: readonly string[], options: ScanTarge
           progress.phase === 'sampling'
             ? (SAMPLING_SHARE * progress.tablesDone) / Math.max(1, progress.tablesTotal)
             : SAMPLING_SHARE + (1 - SAMPLING_SHARE) * (progress.rowsTotal > 0 ? Math.min(1, progress.rowsDone / progress.rowsTotal) : 0);
-        options.onProgress?.({ done: done + fraction, total, current: progress.table !== '' ? `${progress.database} ${progress.table}` : progress.database });
+        options.onProgress?.({ done: done + fraction, total, current: progress.table !== '' ? progress.table : progress.database });
       },
     });
     if (scan !== undefined) databases.push(scan);

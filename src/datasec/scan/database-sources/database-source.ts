@@ -21,15 +21,21 @@ export interface SourceTable {
 
 export type SourceRow = readonly (string | null)[];
 
+export interface TableSample {
+  readonly rows: SourceRow[];
+  readonly tableRows: number;
+}
+
 export interface DatabaseSource {
   /** `database.schema.table` (PostgreSQL) or `database.table` (MySQL/MariaDB): where findings are. */
   tableLocation(table: SourceTable): string;
   listTables(): Promise<SourceTable[]>;
   /**
    * About `rows` rows chosen at random over the whole table (not its first rows), each with the values of
-   * `columns` in that order. Seeded, so the same table gives the same sample.
+   * `columns` in that order, and the table's size as far as it is known (the estimate, or a count when
+   * it had to be made). Seeded, so the same table gives the same sample.
    */
-  sampleRows(table: SourceTable, columns: readonly string[], rows: number): Promise<SourceRow[]>;
+  sampleRows(table: SourceTable, columns: readonly string[], rows: number): Promise<TableSample>;
   /** Every row (or the first `maxRows`) of `columns`, `batchSize` rows at a time. */
   readRows(table: SourceTable, columns: readonly string[], options: { batchSize: number; maxRows?: number }): AsyncIterable<SourceRow[]>;
   close(): Promise<void>;
@@ -56,15 +62,15 @@ export function samplingFraction(rows: number, estimatedRows: number): number {
  * there is none; when the draw shows the estimate wrong (under half the rows asked for, or the cap
  * reached, which would leave the sample at the table's first rows), the table is counted and drawn again.
  */
-export async function drawSample(rows: number, estimatedRows: number, draw: (fraction: number, limit: number) => Promise<SourceRow[]>, count: () => Promise<number>): Promise<SourceRow[]> {
+export async function drawSample(rows: number, estimatedRows: number, draw: (fraction: number, limit: number) => Promise<SourceRow[]>, count: () => Promise<number>): Promise<TableSample> {
   const limit = rows * 2;
   const estimate = estimatedRows > 0 ? estimatedRows : await count();
   const fraction = samplingFraction(rows, estimate);
   const sample = await draw(fraction, limit);
   const tooFew = sample.length < rows / 2 && fraction < 1;
   const capped = sample.length >= limit;
-  if (!tooFew && !capped) return sample;
+  if (!tooFew && !capped) return { rows: sample, tableRows: estimate };
   const counted = await count();
   const recounted = samplingFraction(rows, counted);
-  return recounted === fraction ? sample : draw(recounted, limit);
+  return { rows: recounted === fraction ? sample : await draw(recounted, limit), tableRows: counted };
 }
