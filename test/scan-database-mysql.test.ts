@@ -8,7 +8,7 @@ import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanDatabase } from '../src/datasec/scan/scan-database.js';
 import { MYSQL_ADMIN_URL } from './databases.js';
-import { SEEDED_COLUMNS, SEEDED_TABLE, expectSeededVerdicts, seededBatches, tabSeparatedLine, type ColumnTruth } from './personal-data-table.js';
+import { SEEDED_COLUMNS, SEEDED_TABLE, expectSeededVerdicts, seededLines, type ColumnTruth } from './personal-data-table.js';
 
 const name = `rampart_scan_${process.pid}_${randomBytes(4).toString('hex')}`;
 const url = (() => {
@@ -20,10 +20,7 @@ const truth = new Map<string, ColumnTruth>();
 
 beforeAll(async () => {
   const started = Date.now();
-  const lines = function* () {
-    for (const batch of seededBatches(20_000, truth)) yield Buffer.from(batch.map(tabSeparatedLine).join(''));
-  };
-  const connection = await mysql.createConnection({ uri: MYSQL_ADMIN_URL, infileStreamFactory: () => Readable.from(lines()) });
+  const connection = await mysql.createConnection({ uri: MYSQL_ADMIN_URL, infileStreamFactory: () => Readable.from(seededLines(20_000, truth)) });
   try {
     await connection.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4`);
     await connection.query(`USE ${name}`);

@@ -10,7 +10,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanDatabase } from '../src/datasec/scan/scan-database.js';
 import { POSTGRES_ADMIN_URL } from './databases.js';
-import { SEEDED_COLUMNS, SEEDED_TABLE, expectSeededVerdicts, seededBatches, tabSeparatedLine, type ColumnTruth } from './personal-data-table.js';
+import { SEEDED_COLUMNS, SEEDED_TABLE, expectSeededVerdicts, seededLines, type ColumnTruth } from './personal-data-table.js';
 
 const name = `rampart_scan_${process.pid}_${randomBytes(4).toString('hex')}`;
 const url = (() => {
@@ -38,10 +38,7 @@ beforeAll(async () => {
     await client.query(`CREATE UNLOGGED TABLE ${SEEDED_TABLE} (id bigint, ${columns})`);
     // A second schema and a table without personal data: listed and sampled, nothing flagged.
     await client.query(`CREATE SCHEMA archive; CREATE TABLE archive.settings (key text, value text); INSERT INTO archive.settings VALUES ('theme', 'dark'), ('build', '10.0.19045.1')`);
-    const lines = function* () {
-      for (const batch of seededBatches(20_000, truth)) yield batch.map(tabSeparatedLine).join('');
-    };
-    await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY ${SEEDED_TABLE} FROM STDIN`)));
+    await pipeline(Readable.from(seededLines(20_000, truth)), client.query(copyFrom(`COPY ${SEEDED_TABLE} FROM STDIN`)));
   });
   console.log(`seeded ${name}.${SEEDED_TABLE} (1,000,000 rows) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }, 300_000);
