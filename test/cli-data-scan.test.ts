@@ -1,11 +1,15 @@
 // `rampart data scan` end to end through the built command: a UTF-8 CSV with a header, a GBK text file,
-// a UTF-16 file, a binary file and a 20 MB single-line file, in one temporary folder.
+// a UTF-16 file, a binary file and a 20 MB single-line file, in one temporary folder; and database URLs
+// with passwords, which are never printed.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckCharacter } from '../src/datasec/recognizers/checksums.js';
 import { ensureBuilt, runCli } from './cli-helpers.js';
+import { MYSQL_ADMIN_URL, POSTGRES_ADMIN_URL } from './databases.js';
 import { buildDocx, buildXlsx } from './office-builder.js';
 
 const residentId = (serial: number): string => {
@@ -113,5 +117,68 @@ describe('rampart data scan', () => {
     const badScore = runCli(['data', 'scan', '--min-score', 'high', dir]);
     expect(badScore.status).toBe(2);
     expect(badScore.stderr).toContain('--min-score');
+  });
+});
+
+describe('rampart data scan of databases', () => {
+  const name = `rampart_cli_scan_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = async (sql: string, url = POSTGRES_ADMIN_URL) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  const withPassword = (url: string, database: string, password: string) => {
+    const parsed = new URL(url);
+    parsed.pathname = `/${database}`;
+    parsed.password = password;
+    return parsed.toString();
+  };
+  // The local server trusts local connections, so the password is sent in the URL and ignored.
+  const postgresUrl = withPassword(POSTGRES_ADMIN_URL, name, 'TopS3cret-pg');
+  const mysqlUrl = withPassword(MYSQL_ADMIN_URL, 'test', 'TopS3cret-my');
+
+  beforeAll(async () => {
+    await admin(`CREATE DATABASE ${name}`);
+    const rows = Array.from({ length: 40 }, (_, i) => `(${i}, '${residentId(100 + i)}', 'note ${i}')`).join(', ');
+    await admin(`CREATE TABLE people (id int, 身份证号 varchar(18), note text); INSERT INTO people VALUES ${rows}`, withPassword(POSTGRES_ADMIN_URL, name, ''));
+  });
+  afterAll(async () => {
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
+
+  it('reports a section per database with a line per flagged column, and never prints a password', () => {
+    const table = runCli(['data', 'scan', postgresUrl, mysqlUrl, 'mariadb://scanner:TopS3cret-x@127.0.0.1:1/shop', join(dir, 'people.csv')]);
+    expect(table.status).toBe(0);
+    const maskedPostgres = postgresUrl.replace('TopS3cret-pg', '***');
+    expect(table.stdout).toContain('Scanned 1 file');
+    expect(table.stdout).toContain('; 1 database, 2 columns: 1 with personal data, 2 problems.');
+    expect(table.stdout).toContain(`${maskedPostgres}  (1 table, 2 columns scanned, 1 with personal data, 40 rows read)`);
+    expect(table.stdout).toMatch(new RegExp(`\\n  ${name}\\.public\\.people\\.身份证号\\n    cn-resident-id +40 found +40 individuals  440\\*+\\w\\w, .*\\(100\\.0 % of 40 values\\)\\n`));
+    expect(table.stderr).toContain(`warning: ${mysqlUrl.replace('TopS3cret-my', '***')}: cannot connect: Access denied`);
+    expect(table.stderr).toContain('warning: mariadb://scanner:***@127.0.0.1:1/shop: cannot connect: connection refused');
+
+    const json = runCli(['data', 'scan', '--format', 'json', '--sample-size', '10', postgresUrl, mysqlUrl]);
+    expect(json.status).toBe(0);
+    const report = JSON.parse(json.stdout);
+    expect(report.databases).toHaveLength(1);
+    expect(report.databases[0]).toMatchObject({ url: maskedPostgres, kind: 'postgres', columnsScanned: 2, columnsFlagged: 1, rowsRead: 40 });
+    expect(report.databases[0].tables[0].columns[0]).toMatchObject({ column: '身份证号', sampled: 10, category: 'cn-resident-id' });
+    expect(report.totals).toEqual([expect.objectContaining({ category: 'cn-resident-id', count: 40, individuals: 40 })]);
+
+    for (const output of [table.stdout, table.stderr, json.stdout, json.stderr]) {
+      expect(output).not.toMatch(/TopS3cret/);
+      for (let i = 0; i < 40; i++) expect(output).not.toContain(residentId(100 + i));
+    }
+  }, 60_000);
+
+  it('names a bad --sample-size or --max-rows, exit code 2', () => {
+    const result = runCli(['data', 'scan', '--max-rows', '0', postgresUrl]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--max-rows');
+    expect(result.stderr).not.toContain('TopS3cret');
   });
 });

@@ -8,6 +8,8 @@ import { openDatabase } from '../src/store/open-database.js';
 import type { Database } from '../src/store/database.js';
 
 export const POSTGRES_ADMIN_URL = process.env.RAMPART_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** The local MariaDB (or MySQL) server of the database-scan tests: root without a password, as CI runs it. */
+export const MYSQL_ADMIN_URL = process.env.RAMPART_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 
 export interface TestDatabase {
   readonly name: 'pglite' | 'postgres';

@@ -34,6 +34,38 @@ const report: PrintedScanReport = {
     { category: 'cn-mobile', count: 1234, individuals: 150000, individualsEstimated: true, samples: [{ masked: '138******00', location: `${HOSTILE_PATH}:'客户<b>'!C3` }] },
     { category: 'email', count: 1, individuals: 1, individualsEstimated: false, samples: [] },
   ],
+  databases: [
+    {
+      url: 'postgres://auditor:***@db.example:5432/crm',
+      kind: 'postgres',
+      columnsScanned: 9,
+      columnsFlagged: 1,
+      rowsRead: 1_000_000,
+      tables: [
+        {
+          location: 'crm.public.customers',
+          schema: 'public',
+          table: 'customers',
+          estimatedRows: 1_000_000,
+          rowsRead: 1_000_000,
+          columns: [
+            {
+              column: 'id_card<script>',
+              type: 'text',
+              location: 'crm.public.customers.id_card<script>',
+              sampled: 1000,
+              sampleMatches: [{ category: 'cn-resident-id', values: 998 }],
+              category: 'cn-resident-id',
+              categories: [{ category: 'cn-resident-id', count: 999_000, values: 999_000, share: 0.999, individuals: 990_000, individualsEstimated: true, samples: [{ masked: '440*************10', location: 'crm.public.customers.id_card<script>' }] }],
+              confirmed: true,
+              valuesRead: 1_000_000,
+            },
+            { column: 'note', type: 'text', location: 'crm.public.customers.note', sampled: 1000, sampleMatches: [], categories: [], confirmed: false, valuesRead: 0 },
+          ],
+        },
+      ],
+    },
+  ],
   problems: [{ path: '/share/<iframe>.docx', message: 'a zip archive without a workbook or Word document part & <more>; not scanned' }],
 };
 
@@ -70,18 +102,27 @@ describe('renderScanReportHtml', () => {
   });
 
   it('says so when nothing was found, and leaves out empty sections', () => {
-    const empty = renderScanReportHtml({ minScore: 0.5, filesScanned: 1, bytesScanned: 1, files: [], totals: [], problems: [] });
+    const empty = renderScanReportHtml({ minScore: 0.5, filesScanned: 1, bytesScanned: 1, files: [], databases: [], totals: [], problems: [] });
     expect(empty).toContain('<p>No personal data found.</p>');
     expect(empty).not.toContain('<h2>Files</h2>');
     expect(empty).not.toContain('<h2>Problems</h2>');
+    expect(empty).not.toContain('<h2>Databases</h2>');
+  });
+
+  it('lists each database column holding personal data, with its share of values, and not the others', () => {
+    expect(html.indexOf('<h2>Files</h2>')).toBeLessThan(html.indexOf('<h2>Databases</h2>'));
+    expect(html).toContain('<h3>postgres://auditor:***@db.example:5432/crm</h3>');
+    expect(html).toContain('<td class="location">crm.public.customers.id_card&lt;script&gt;</td><td>text</td><td>cn-resident-id</td><td class="number">999,000 (99.9 %)</td><td class="number">≈990,000</td>');
+    expect(html).not.toContain('crm.public.customers.note');
+    expect(html).toContain('<tr><th scope="row">Columns with personal data</th><td class="number">1</td></tr>');
   });
 
   it('takes further sections as functions of the same report', () => {
-    interface WithDatabases extends PrintedScanReport {
-      readonly databases: readonly string[];
+    interface WithOwner extends PrintedScanReport {
+      readonly owners: readonly string[];
     }
-    const extended: WithDatabases = { ...report, databases: ['<db>'] };
-    const page = renderScanReportHtml(extended, { sections: [...SCAN_REPORT_SECTIONS, (value) => `<h2>Databases</h2><p>${value.databases.length}</p>`] });
-    expect(page.indexOf('<h2>Problems</h2>')).toBeLessThan(page.indexOf('<h2>Databases</h2><p>1</p>'));
+    const extended: WithOwner = { ...report, owners: ['<dpo>'] };
+    const page = renderScanReportHtml(extended, { sections: [...SCAN_REPORT_SECTIONS, (value) => `<h2>Owners</h2><p>${value.owners.length}</p>`] });
+    expect(page.indexOf('<h2>Problems</h2>')).toBeLessThan(page.indexOf('<h2>Owners</h2><p>1</p>'));
   });
 });

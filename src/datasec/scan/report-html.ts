@@ -6,6 +6,7 @@
 // of source) is one more function in SCAN_REPORT_SECTIONS.
 import { createHash } from 'node:crypto';
 import { escapeHtml } from '../../core/html-escape.js';
+import type { DatabaseScan } from './scan-database.js';
 import type { FileScan, ScanGroup, ScanReport } from './scan-files.js';
 import type { CategoryTally } from './tally.js';
 
@@ -44,7 +45,7 @@ ul.samples { margin: 0; padding-left: 1.1em; }
 /** The page allows its one style block by hash, and nothing else: no script, image, font, frame or form. */
 const CONTENT_SECURITY_POLICY = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; base-uri 'none'; form-action 'none'`;
 
-export const SCAN_REPORT_SECTIONS: readonly ScanReportSection[] = [summarySection, totalsSection, filesSection, problemsSection];
+export const SCAN_REPORT_SECTIONS: readonly ScanReportSection[] = [summarySection, totalsSection, filesSection, databasesSection, problemsSection];
 
 export function renderScanReportHtml<Report extends PrintedScanReport>(report: Report, options: ScanReportHtmlOptions<Report> = {}): string {
   const sections = options.sections ?? (SCAN_REPORT_SECTIONS as readonly ScanReportSection<Report>[]);
@@ -75,6 +76,12 @@ function summarySection(report: PrintedScanReport): string {
     ['Files scanned', number(report.filesScanned)],
     ['Bytes scanned', number(report.bytesScanned)],
     ['Files with personal data', number(report.files.length)],
+    ...(report.databases.length > 0
+      ? ([
+          ['Database columns scanned', number(report.databases.reduce((sum, database) => sum + database.columnsScanned, 0))],
+          ['Columns with personal data', number(report.databases.reduce((sum, database) => sum + database.columnsFlagged, 0))],
+        ] as [string, string][])
+      : []),
     ['Findings', number(found)],
     ['Problems', number(report.problems.length)],
   ];
@@ -91,13 +98,33 @@ function filesSection(report: PrintedScanReport): string | undefined {
   return ['<h2>Files</h2>', ...report.files.map(fileHtml)].join('\n');
 }
 
+function databasesSection(report: PrintedScanReport): string | undefined {
+  if (report.databases.length === 0) return undefined;
+  return ['<h2>Databases</h2>', ...report.databases.map(databaseHtml)].join('\n');
+}
+
+/** One database: each column with a confirmed category, as a row per category (the URL's password is already masked). */
+function databaseHtml(database: DatabaseScan): string {
+  const flagged = database.tables.flatMap((table) => table.columns.filter((column) => column.categories.length > 0).map((column) => ({ table, column })));
+  const meta = `<p class="meta">${escapeHtml(database.kind)} · ${number(database.tables.length)} tables · ${number(database.columnsScanned)} columns sampled · ${number(database.columnsFlagged)} with personal data · ${number(database.rowsRead)} rows read to confirm</p>`;
+  if (flagged.length === 0) return [`<h3>${escapeHtml(database.url)}</h3>`, meta, '<p>No column holds personal data.</p>'].join('\n');
+  const rows = flagged.flatMap(({ column }) =>
+    column.categories.map(
+      (tally) =>
+        `<tr><td class="location">${escapeHtml(column.location)}</td><td>${escapeHtml(column.type)}</td><td>${escapeHtml(tally.category)}</td><td class="number">${number(tally.values)} (${escapeHtml((tally.share * 100).toFixed(1))} %)</td><td class="number">${tally.individualsEstimated ? '≈' : ''}${number(tally.individuals)}</td><td>${samplesHtml(tally)}</td></tr>`,
+    ),
+  );
+  const head = ['Column', 'Type', 'Category', 'Values holding it', 'Individuals', 'Masked samples'];
+  return [`<h3>${escapeHtml(database.url)}</h3>`, meta, '<table>', `<thead><tr>${head.map((label) => `<th scope="col">${label}</th>`).join('')}</tr></thead>`, '<tbody>', ...rows, '</tbody>', '</table>'].join('\n');
+}
+
 function problemsSection(report: PrintedScanReport): string | undefined {
   if (report.problems.length === 0) return undefined;
   return [
     '<h2>Problems</h2>',
-    '<p class="notice">These files were not scanned, or were scanned in part.</p>',
+    '<p class="notice">These files or databases were not scanned, or were scanned in part.</p>',
     '<table>',
-    '<thead><tr><th scope="col">File</th><th scope="col">Problem</th></tr></thead>',
+    '<thead><tr><th scope="col">File or database</th><th scope="col">Problem</th></tr></thead>',
     '<tbody>',
     ...report.problems.map((problem) => `<tr><td class="location">${escapeHtml(problem.path)}</td><td>${escapeHtml(problem.message)}</td></tr>`),
     '</tbody>',

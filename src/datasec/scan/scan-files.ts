@@ -14,6 +14,7 @@ import type { Category } from '../recognizers/recognizer.js';
 import { detectEncoding, type TextEncoding } from './detect-encoding.js';
 import { scanOfficeFile, type OfficeScanProgress } from './office-scan.js';
 import { TextScanner, type ScannedFinding } from './scan-text.js';
+import type { DatabaseScan } from './scan-database.js';
 import { Tally, type CategoryTally, type MaskedSample } from './tally.js';
 import type { ZipLimits } from './zip-archive.js';
 
@@ -46,6 +47,9 @@ export interface FileScan {
 export interface ScanReport {
   /** Files scanned with at least one finding. */
   readonly files: readonly FileScan[];
+  /** Databases reached (scan-targets.ts), each with a verdict per column; empty for scanFiles. */
+  readonly databases: readonly DatabaseScan[];
+  /** Per category over every file and database column: the same person in two places counts once. */
   readonly totals: readonly CategoryTally[];
   readonly problems: readonly ScanProblem[];
   readonly filesScanned: number;
@@ -66,6 +70,8 @@ export interface ScanFilesOptions {
   readonly windowSize?: number;
   /** For tests: lower zip-bomb limits (zip-archive.ts). */
   readonly zipLimits?: ZipLimits;
+  /** A tally to count the findings into as well, shared with the database scans of the same report. */
+  readonly totals?: Tally;
 }
 
 interface InputFile {
@@ -83,7 +89,7 @@ export async function scanFiles(paths: readonly string[], options: ScanFilesOpti
   const inputs: InputFile[] = [];
   for (const path of paths) await walk(path, inputs, problem, true);
   const bytesTotal = inputs.reduce((sum, input) => sum + input.bytes, 0);
-  const totals = new Tally();
+  const totals = options.totals ?? new Tally();
   const files: FileScan[] = [];
   let bytesDone = 0;
   let filesScanned = 0;
@@ -99,7 +105,7 @@ export async function scanFiles(paths: readonly string[], options: ScanFilesOpti
     filesScanned++;
     if (result.groups.length > 0) files.push(result);
   }
-  return { files, totals: totals.result(), problems, filesScanned, bytesScanned: bytesDone };
+  return { files, databases: [], totals: totals.result(), problems, filesScanned, bytesScanned: bytesDone };
 }
 
 async function walk(path: string, into: InputFile[], problem: (path: string, message: string) => void, given: boolean): Promise<void> {

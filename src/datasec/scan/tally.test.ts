@@ -35,3 +35,33 @@ describe('DistinctCounter', () => {
     expect(Math.abs(counter.count() - 300_000) / 300_000).toBeLessThan(0.04);
   });
 });
+
+describe('Tally.merge', () => {
+  it('adds counts, distinct values (one person in both counted once) and samples, for the categories asked', () => {
+    const file = new Tally();
+    const column = new Tally();
+    for (let i = 0; i < 10; i++) file.add('cn-mobile', `1380013800${i}`, { masked: `138******0${i}`, location: 'f.txt:1' });
+    for (let i = 5; i < 20; i++) column.add('cn-mobile', `138001380${String(i).padStart(2, '0')}`, () => ({ masked: `138******${i}`, location: 'db.t.c' }));
+    column.add('email', 'a@example.com', { masked: 'a***@example.com', location: 'db.t.c' });
+    file.merge(column, ['cn-mobile']);
+    expect(file.result()).toEqual([expect.objectContaining({ category: 'cn-mobile', count: 25, individuals: 20, individualsEstimated: false })]);
+  });
+
+  it('switches to the estimate when the union passes the exact limit', () => {
+    const a = new Tally(100);
+    const b = new Tally(100);
+    for (let i = 0; i < 80; i++) a.add('email', `a${i}@example.com`, { masked: 'a***@example.com', location: 'x' });
+    for (let i = 0; i < 80; i++) b.add('email', `b${i}@example.com`, { masked: 'b***@example.com', location: 'x' });
+    a.merge(b);
+    const [email] = a.result();
+    expect(email).toMatchObject({ count: 160, individualsEstimated: true });
+    expect(Math.abs(email!.individuals - 160)).toBeLessThanOrEqual(60);
+  });
+
+  it('calls a sample function only while samples are still wanted', () => {
+    const tally = new Tally();
+    let calls = 0;
+    for (let i = 0; i < 100; i++) tally.add('ipv4', `10.0.0.${i}`, () => ({ masked: `1******${i}`, location: `x${++calls}` }));
+    expect(calls).toBe(5);
+  });
+});
