@@ -14,6 +14,8 @@ import { renderScanReportHtml } from '../datasec/scan/report-html.js';
 import type { DatabaseScan } from '../datasec/scan/scan-database.js';
 import type { ScanReport } from '../datasec/scan/scan-files.js';
 import { scanTargets } from '../datasec/scan/scan-targets.js';
+import { scannedPlaces } from '../datasec/scan/scanned-places.js';
+import { recordInCatalog, type CatalogTarget } from './catalog-push.js';
 import type { CategoryTally } from '../datasec/scan/tally.js';
 import { fileOutput, stdoutOutput } from '../hunt/sinks/text-output.js';
 
@@ -24,6 +26,10 @@ interface ScanCliOptions {
   readonly progress: boolean;
   readonly sampleSize: string;
   readonly maxRows?: string;
+  readonly catalog?: string;
+  readonly token?: string;
+  readonly system?: string;
+  readonly owner?: string;
 }
 
 const FORMATS = ['table', 'json', 'html'];
@@ -42,6 +48,10 @@ export function registerDataCommand(program: Command, setExitCode: (code: number
     .option('--no-progress', 'no progress bar on a terminal')
     .option('--sample-size <values>', 'databases: values sampled per column before confirming', '1000')
     .option('--max-rows <rows>', 'databases: rows read per table to confirm a column (default: all)')
+    .option('--catalog <url>', 'also record each file and table with personal data in the data catalog of a Rampart server')
+    .option('--token <token>', 'the API token for --catalog (default: $RAMPART_TOKEN)')
+    .option('--system <name>', '--catalog: the business system new assets belong to')
+    .option('--owner <name>', '--catalog: the owner of new assets')
     .addHelpText(
       'after',
       `
@@ -58,9 +68,13 @@ Examples:
   rampart data scan --format html -o report.html /srv/share
   rampart data scan postgres://auditor@db.example:5432/crm
   rampart data scan 'mysql://auditor:secret@127.0.0.1:3306/shop' exports/
+  RAMPART_TOKEN=rmp_… rampart data scan --catalog http://127.0.0.1:8080 --system CRM exports/
+
+--catalog sends only each place's location, categories and count of individuals (no value, no sample);
+a place already in the catalog gains the categories found, a new one becomes an asset to classify.
 
 Exit status: 0 finished (unreadable, binary and badly encoded files and unreachable databases are
-warned about and listed in the report), 2 bad usage or a path that does not exist.`,
+warned about and listed in the report), 2 bad usage, a path that does not exist, or --catalog failed.`,
     )
     .action(async (targets: string[], options: ScanCliOptions) => {
       setExitCode(await scan(targets, options));
@@ -75,6 +89,7 @@ async function scan(targets: string[], options: ScanCliOptions): Promise<number>
   }
   const sampleSize = positiveInteger('--sample-size', options.sampleSize);
   const maxRows = options.maxRows === undefined ? undefined : positiveInteger('--max-rows', options.maxRows);
+  const catalog = catalogTarget(options);
   for (const path of targets.filter((target) => !isDatabaseUrl(target))) {
     if ((await stat(path).catch(() => undefined)) === undefined) throw rampartError('RAMPART_E_INPUT_NOT_FOUND', { path });
   }
@@ -103,7 +118,25 @@ async function scan(targets: string[], options: ScanCliOptions): Promise<number>
   const printed = { minScore, ...report };
   output.write(options.format === 'json' ? JSON.stringify(printed, null, 2) + '\n' : options.format === 'html' ? renderScanReportHtml(printed, { generatedAt: new Date().toISOString() }) : formatTable(report));
   await output.end();
+  if (catalog !== undefined) {
+    const recorded = await recordInCatalog(scannedPlaces(report), catalog);
+    process.stderr.write(`catalog: ${plural(recorded.created, 'new asset')}, ${recorded.updated} updated, ${recorded.unchanged} unchanged at ${catalog.url}\n`);
+  }
   return EXIT_CODES.OK;
+}
+
+/** --catalog's server and token, checked before anything is scanned. */
+function catalogTarget(options: ScanCliOptions): CatalogTarget | undefined {
+  if (options.catalog === undefined) {
+    for (const [name, value] of [['--system', options.system], ['--owner', options.owner]] as const) {
+      if (value !== undefined) throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: name, reason: 'only means something with --catalog' });
+    }
+    return undefined;
+  }
+  if (!/^https?:\/\/[^/]/.test(options.catalog)) throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--catalog', reason: `'${options.catalog}' is not an http(s) URL of a Rampart server` });
+  const token = options.token ?? process.env.RAMPART_TOKEN;
+  if (!token) throw rampartError('RAMPART_E_BAD_ARGUMENT', { argument: '--catalog', reason: 'needs an API token: --token or RAMPART_TOKEN (make one with rampart token create)' });
+  return { url: options.catalog, token, system: options.system, owner: options.owner };
 }
 
 export function formatTable(report: ScanReport): string {

@@ -56,6 +56,7 @@ export const ERRORS = {
   RAMPART_E_BODY_TOO_LARGE: { message: 'Request body too large: the limit is {limit} bytes', status: 413, exitCode: 2 },
   RAMPART_E_RATE_LIMITED: { message: 'Too many requests: {reason}', status: 429, exitCode: 2 },
   RAMPART_E_PUSH_FAILED: { message: 'Pushing detections to {url} failed: {reason}', status: 502, exitCode: 2 },
+  RAMPART_E_CATALOG_FAILED: { message: 'Recording the scan in the data catalog at {url} failed: {reason}', status: 502, exitCode: 2 },
   RAMPART_E_INTERNAL: { message: 'Internal error: {reason}', status: 500, exitCode: 3 },
 } as const satisfies Record<string, ErrorDefinition>;
 
