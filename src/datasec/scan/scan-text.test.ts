@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { residentIdCheckCharacter } from '../recognizers/checksums.js';
+import { luhnCheckDigit, residentIdCheckCharacter } from '../recognizers/checksums.js';
 import { splitFields, TextScanner, type ScannedFinding, type TextScanOptions } from './scan-text.js';
 
 const residentId = (serial: number): string => {
@@ -42,6 +42,25 @@ describe('TextScanner', () => {
       [2, '手机', 'cn-mobile'],
       [2, 'notes', 'email'],
       [3, '身份证号', 'cn-resident-id'],
+    ]);
+  });
+
+  it('reads each value after its column\'s name, so a bank card failing Luhn under 银行卡号 is found, and at its own place', () => {
+    const body = '621483000012345678';
+    const failingLuhn = body + String((Number(luhnCheckDigit(body)) + 1) % 10);
+    const csv = `customer,银行卡号,ref\nC1,${failingLuhn},${failingLuhn}\n`;
+    const { findings } = scan([csv], { table: 'csv' });
+    // Under the bank-card header it is reported; the same number under "ref" is not (no context, Luhn fails).
+    expect(findings.map((finding) => [finding.line, finding.column, finding.columnName, finding.category])).toEqual([[2, 4, '银行卡号', 'bank-card']]);
+    expect(scan([csv.replace('银行卡号', 'other')], { table: 'csv' }).findings).toEqual([]);
+  });
+
+  it('neither names a column by, nor reads context from, a header cell that holds an identifier', () => {
+    const { findings } = scan([`13800138000,email\nx,a@example.com\n13900139000,y\n`], { table: 'csv' });
+    expect(findings.map((finding) => [finding.line, finding.columnName ?? null, finding.masked])).toEqual([
+      [1, null, '138******00'],
+      [2, 'email', 'a***@example.com'],
+      [3, 'column 1', '139******00'],
     ]);
   });
 

@@ -4,13 +4,16 @@
 // window, and the next window (which also repeats the context words' reach before the overlap) skips
 // anything that begins before the overlap or inside a finding already reported.
 // For CSV/TSV the first line is the header, and each finding on a (not windowed) line is given its column's
-// name. Quoted fields are understood within a line; a quoted field spanning lines is not followed.
+// name; each value is read with its column's name before it as context words, as a person reading the
+// table would (a number under 银行卡号 is a bank card even when Luhn fails, under 订单号 it is not a phone).
+// A header cell that itself holds an identifier is neither a name nor context: it would print unmasked.
+// Quoted fields are understood within a line; a quoted field spanning lines is not followed.
 // Findings leave this module masked; the raw value goes only to the `onFinding` callback's `value`, which
 // callers hash and drop (see tally.ts).
 import { recognize } from '../recognize.js';
 import { RECOGNIZERS } from '../recognizers/index.js';
 import { CONTEXT_WINDOW } from '../recognizers/context.js';
-import type { Category } from '../recognizers/recognizer.js';
+import type { Category, Finding } from '../recognizers/recognizer.js';
 import { maskValue } from './mask.js';
 
 export const DEFAULT_WINDOW_SIZE = 1024 * 1024;
@@ -18,6 +21,8 @@ export const DEFAULT_WINDOW_SIZE = 1024 * 1024;
 export const DEFAULT_OVERLAP = 320;
 /** Text kept before the next window's first reportable finding, so its context words are still seen. */
 const LOOK_BEHIND = CONTEXT_WINDOW * 2;
+/** Characters of a column's name put before each of its values as context words. */
+const HEADER_CONTEXT_LENGTH = 40;
 
 export interface ScannedFinding {
   readonly category: Category;
@@ -52,7 +57,8 @@ export class TextScanner {
   private reportFrom = 0;
   private readonly lookBehind: number;
   private lineNumber = 1;
-  private header: string[] | undefined;
+  /** The header's names; undefined for a cell that is empty or holds an identifier itself. */
+  private header: (string | undefined)[] | undefined;
   private readonly windowSize: number;
   private readonly overlap: number;
 
@@ -105,7 +111,7 @@ export class TextScanner {
   private endLine(): void {
     const text = this.pending.endsWith('\r') ? this.pending.slice(0, -1) : this.pending;
     const isHeader = this.options.table !== undefined && this.lineNumber === 1;
-    if (isHeader && this.pendingOffset === 0) this.header = splitFields(text, this.delimiter()).map((field) => field.value.trim());
+    if (isHeader && this.pendingOffset === 0) this.header = headerNames(text, this.delimiter(), this.options.minScore);
     this.report(text, text.length, this.pendingOffset === 0 && !isHeader);
     this.pending = '';
     this.pendingOffset = 0;
@@ -116,28 +122,47 @@ export class TextScanner {
 
   /** Reports the findings in `text` (at `pendingOffset` in the line) that start before `startsBefore`. */
   private report(text: string, startsBefore: number, wholeLine: boolean): void {
+    if (wholeLine && this.header !== undefined) {
+      this.reportRow(text);
+      return;
+    }
     const findings = recognize(text, RECOGNIZERS, { minScore: this.options.minScore });
-    if (findings.length === 0) return;
-    const fields = wholeLine && this.header !== undefined ? splitFields(text, this.delimiter()) : undefined;
     for (const finding of findings) {
       const start = this.pendingOffset + finding.start;
       if (finding.start < this.reportFrom || finding.start >= startsBefore || start < this.reportedUpTo) continue;
       this.reportedUpTo = this.pendingOffset + finding.end;
-      let columnName: string | undefined;
-      if (fields !== undefined) {
-        const index = fields.findIndex((field) => finding.start >= field.start && finding.start < field.end);
-        if (index >= 0) columnName = this.header?.[index] || `column ${index + 1}`;
-      }
-      const scanned: ScannedFinding = {
-        category: finding.category,
-        line: this.lineNumber,
-        column: start + 1,
-        ...(columnName !== undefined ? { columnName } : {}),
-        masked: maskValue(finding.category, finding.text),
-        score: finding.score,
-      };
-      this.onFinding(scanned, finding.text);
+      this.emit(finding, start, undefined);
     }
+  }
+
+  /**
+   * A CSV/TSV row, field by field: each value after its column's name (its context, and only its own —
+   * a neighbouring column's name must not raise a value), each finding placed back in its field.
+   */
+  private reportRow(text: string): void {
+    const fields = splitFields(text, this.delimiter());
+    fields.forEach((field, index) => {
+      if (field.end === field.start) return;
+      const name = this.header?.[index];
+      const prefix = name === undefined ? '' : `${name.slice(0, HEADER_CONTEXT_LENGTH)}: `;
+      for (const finding of recognize(prefix + text.slice(field.start, field.end), RECOGNIZERS, { minScore: this.options.minScore })) {
+        // A finding within the column's name put before the value is not data of this row.
+        if (finding.start < prefix.length) continue;
+        this.emit(finding, field.start + finding.start - prefix.length, name ?? `column ${index + 1}`);
+      }
+    });
+  }
+
+  private emit(finding: Finding, start: number, columnName: string | undefined): void {
+    const scanned: ScannedFinding = {
+      category: finding.category,
+      line: this.lineNumber,
+      column: start + 1,
+      ...(columnName !== undefined ? { columnName } : {}),
+      masked: maskValue(finding.category, finding.text),
+      score: finding.score,
+    };
+    this.onFinding(scanned, finding.text);
   }
 
   private delimiter(): string {
@@ -151,6 +176,17 @@ export interface Field {
   readonly end: number;
   /** The field's text without its quotes. */
   readonly value: string;
+}
+
+/** The header row's names: a cell that is empty or holds an identifier (it would print unmasked) has none. */
+function headerNames(text: string, delimiter: string, minScore: number | undefined): (string | undefined)[] {
+  const fields = splitFields(text, delimiter);
+  const findings = recognize(text, RECOGNIZERS, { minScore });
+  return fields.map((field) => {
+    const holdsIdentifier = findings.some((finding) => finding.start < field.end && finding.end > field.start);
+    const name = field.value.trim().replace(/\s+/g, ' ');
+    return holdsIdentifier || name === '' ? undefined : name;
+  });
 }
 
 /** Splits one CSV/TSV line into fields, with RFC 4180 quotes ("a, b" and "" for a quote). */
