@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx, buildXlsx, xlsxParts, zipParts } from '../../../test/office-builder.js';
-import { residentIdCheckCharacter } from '../recognizers/checksums.js';
+import { luhnCheckDigit, residentIdCheckCharacter } from '../recognizers/checksums.js';
 import { scanFiles, type FileScan, type ScanReport } from './scan-files.js';
 import { columnLetters, columnNumber, numberText, sheetReference } from './scan-xlsx.js';
 
@@ -15,6 +15,8 @@ const masked = (value: string): string => value.slice(0, 3) + '*'.repeat(value.l
 const ID_1 = residentId(11);
 const ID_2 = residentId(23);
 const ID_3 = residentId(35);
+/** A UnionPay-shaped number failing Luhn: a bank card only after a bank-card word. */
+const CARD_FAILING_LUHN = ((body: string) => body + String((Number(luhnCheckDigit(body)) + 1) % 10))('621483000012345678');
 const AMBIGUOUS = '440306197306173528';
 const RAW_VALUES = [AMBIGUOUS, ID_1, ID_2, ID_3, '13800138000', '13900139000', '13700137000', '13600136000', 'zhang.san@example.com', 'li.si@example.org'];
 
@@ -45,6 +47,7 @@ beforeAll(async () => {
   );
   // Both a valid resident ID and a valid unified social credit code: the header decides which.
   writeFileSync(at('ambiguous.xlsx'), await buildXlsx([{ name: 'S', rows: [['身份证号', '统一社会信用代码'], [AMBIGUOUS, AMBIGUOUS]] }]));
+  writeFileSync(at('neighbours.xlsx'), await buildXlsx([{ name: 'S', rows: [['银行卡号', 'ref'], [CARD_FAILING_LUHN, CARD_FAILING_LUHN]] }]));
   writeFileSync(
     at('letter.docx'),
     await buildDocx(
@@ -103,6 +106,10 @@ describe('scanning workbooks', () => {
     ]);
   });
 
+  it("does not let a column's header raise the value of the column beside it", () => {
+    expect(groupsOf('neighbours.xlsx')).toEqual([['S', '银行卡号', [['bank-card', 1, 1]]]]);
+  });
+
   it('says when an identifier typed as a number has lost digits', () => {
     expect(problemsOf('customers.xlsx')).toEqual([expect.stringMatching(/^'My sheet': 1 number cell of 16 or more digits \(first at A2\): Excel keeps 15 significant digits/)]);
   });
@@ -133,7 +140,7 @@ describe('bad Office files', () => {
     expect(problemsOf('bomb.xlsx')).toEqual([expect.stringMatching(/^declares 7\.\d MiB from \d+ B, above the \d+\.\d MiB allowed for it: a possible zip bomb; not scanned$/)]);
     expect(problemsOf('lying.xlsx')).toEqual([expect.stringMatching(/^xl\/worksheets\/sheet1\.xml: .*too many bytes.*; not scanned$/i)]);
     for (const name of ['encrypted.docx', 'corrupt.xlsx', 'no-workbook.xlsm', 'bomb.xlsx', 'lying.xlsx']) expect(file(name)).toBeUndefined();
-    expect(report.filesScanned).toBe(5);
+    expect(report.filesScanned).toBe(6);
   });
 
   it('never puts a scanned value in the report unmasked', () => {

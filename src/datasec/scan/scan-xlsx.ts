@@ -1,5 +1,6 @@
 // A workbook's sheets, row by row: each sheet's XML is streamed, each row becomes one line of its cells'
-// text (tab-separated, each value after its column's header as context words) for a TextScanner, and
+// text (cells apart by more than context words reach, each value after its own column's header as
+// context words) for a TextScanner, and
 // each finding is placed back in its cell (`Sheet1!C12`) and named by its column's header: the text of
 // the sheet's first non-empty row (a header cell that itself holds a finding is not used, as a name or as
 // context: it would print the value unmasked; the column letter names it).
@@ -7,6 +8,7 @@
 // cached values, and numbers written out in full (1.3800138E10 is the phone 13800138000). A number of 16
 // digits or more was cut to 15 significant digits by Excel itself: that is noted, it cannot be undone.
 import type { LocatedFindingListener, OfficeScanOptions, OfficeScanProgress } from './office-scan.js';
+import { CONTEXT_WINDOW } from '../recognizers/context.js';
 import { readRelationships } from './office-relationships.js';
 import { readXmlPart } from './read-xml-part.js';
 import { TextScanner } from './scan-text.js';
@@ -16,6 +18,11 @@ import { ArchiveError, type ZipArchive } from './zip-archive.js';
 export const SHARED_STRINGS_LIMIT = 256 * 1024 * 1024;
 /** Characters of a header put before each of its column's values as context words. */
 const HEADER_CONTEXT_LENGTH = 40;
+/**
+ * Between two cells of a row's line: a tab, then more spaces than context words reach back, so a value is
+ * raised by its own column's header only, never by the header of the column before it.
+ */
+const CELL_SEPARATOR = '\t' + ' '.repeat(CONTEXT_WINDOW);
 /** Excel keeps 15 significant digits of a number. */
 const EXACT_DIGITS_BELOW = 1e15;
 
@@ -123,7 +130,7 @@ async function scanSheet(
     dataStarts = [];
     let line = '';
     for (const cell of rowCells) {
-      if (starts.length > 0) line += '\t';
+      if (starts.length > 0) line += CELL_SEPARATOR;
       starts.push(line.length);
       // The column's header before the value is its context: 身份证号 makes an 18-digit number a
       // resident ID rather than a credit code, 订单号 lowers a mobile-like number.
