@@ -24,7 +24,7 @@ export function demoDataDirectoryDefault(env = process.env): string {
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('Run the server and dashboard on a demo database (seeded once): a hub, two operators, a user of every role, the demo logs as alerts')
+    .description('Run the server and dashboard on a demo database (seeded once): a hub, two operators, a user of every role, the demo logs as alerts, a data catalog and transfers abroad')
     .option('--port <port>', 'TCP port', process.env.PORT ?? '8080')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('-d, --data-dir <dir>', 'the demo database folder (default: ~/.local/share/rampart/demo; never DATABASE_URL)')
