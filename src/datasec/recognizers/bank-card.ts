@@ -6,17 +6,16 @@ import { digitsOf } from './boundaries.js';
 import { CARD_NUMBERS } from './card-number.js';
 import { luhnValid } from './checksums.js';
 import { makeFinding, matchesAt, type Finding, type Recognizer, type ScoreReason } from './recognizer.js';
-import { runLengthMask, textShape } from './text-shape.js';
+import { textShape } from './text-shape.js';
 
-const CARD_RUN_LENGTHS = runLengthMask(4, 13, 14, 15, 16, 17, 18, 19);
 import { RESIDENT_PROVINCE_PREFIXES, birthDateOf } from './resident-id-rules.js';
 
 export const bankCardRecognizer: Recognizer = {
   id: 'bank-card',
   category: 'bank-card',
   description: 'Bank card: 16–19 digits, Luhn as a signal, UnionPay 62 prefix raises',
-  // Cannot match without a run of 13–19 digits, or a group of exactly 4 (the first of a grouped number).
-  mayMatch: (shape) => (shape.runLengths & CARD_RUN_LENGTHS) !== 0,
+  // Cannot match without 13 digits or more in a row or in groups joined by spaces or hyphens.
+  mayMatch: (shape) => shape.longestDigitChain >= 13,
   find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesAt(CARD_NUMBERS, text, shape)) {

@@ -6,9 +6,8 @@ import { digitsOf } from './boundaries.js';
 import { CARD_NUMBERS } from './card-number.js';
 import { luhnValid } from './checksums.js';
 import { FAILED_CHECK_SCORE, makeFinding, matchesAt, type Finding, type Recognizer } from './recognizer.js';
-import { runLengthMask, textShape } from './text-shape.js';
+import { textShape } from './text-shape.js';
 
-const CARD_RUN_LENGTHS = runLengthMask(4, 13, 14, 15, 16, 17, 18, 19);
 
 interface Brand {
   name: string;
@@ -29,8 +28,8 @@ export const creditCardRecognizer: Recognizer = {
   id: 'credit-card',
   category: 'credit-card',
   description: 'Credit card: Visa, Mastercard, Amex, Discover, JCB, Diners prefixes and lengths, Luhn',
-  // Cannot match without a run of 13–19 digits, or a group of exactly 4 (the first of a grouped number).
-  mayMatch: (shape) => (shape.runLengths & CARD_RUN_LENGTHS) !== 0,
+  // Cannot match without 13 digits or more in a row or in groups joined by spaces or hyphens.
+  mayMatch: (shape) => shape.longestDigitChain >= 13,
   find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesAt(CARD_NUMBERS, text, shape)) {

@@ -6,16 +6,24 @@ import { textShape } from './text-shape.js';
 
 const PATTERN = /(?<![0-9A-Za-z.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9A-Za-z])(?!\.[0-9])/g;
 
-/** At a run of 1–3 digits followed by a dot and another digit run (the first octet). */
+/**
+ * At the first of four digit runs of 1–3 digits, each joined to the next by one dot (the octets are
+ * whole runs: a digit may not stand before or after the address). Decimals (`123.45`) give none.
+ */
 const starts: MatchStarts = (text, shape) => {
   let found: number[] | undefined;
   const runs = shape.digitRuns;
-  for (let i = 0; i + 2 < runs.length; i += 2) {
-    const end = runs[i + 1];
-    if (end - runs[i] <= 3 && runs[i + 2] === end + 1 && text.charCodeAt(end) === 46) (found ??= []).push(runs[i]);
+  for (let i = 0; i + 6 < runs.length; i += 2) {
+    if (isOctetThenDot(text, runs, i) && isOctetThenDot(text, runs, i + 2) && isOctetThenDot(text, runs, i + 4) && runs[i + 7] - runs[i + 6] <= 3) {
+      (found ??= []).push(runs[i]);
+    }
   }
   return found ?? NO_STARTS;
 };
+
+/** Run `i` (an index into `runs`) has 1–3 digits and a dot joins it to the next run. */
+const isOctetThenDot = (text: string, runs: readonly number[], i: number): boolean =>
+  runs[i + 1] - runs[i] <= 3 && runs[i + 2] === runs[i + 1] + 1 && text.charCodeAt(runs[i + 1]) === 46;
 
 const ANCHORED = anchoredPattern(PATTERN, starts);
 

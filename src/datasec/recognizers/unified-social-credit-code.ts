@@ -23,7 +23,11 @@ const starts: MatchStarts = (text, shape) => {
     if (runs[i + 1] - run < 6) continue;
     let start = run;
     while (start > 0 && run - start < 3 && isAsciiAlphanumeric(text.charCodeAt(start - 1))) start--;
-    if (run - start <= 2 && start + 8 <= runs[i + 1]) (found ??= []).push(start);
+    // And the word is 18 characters long: the 18th is a letter or digit, the 19th not (most runs of 6
+    // digits or more are phone, card and order numbers, of other lengths).
+    if (run - start <= 2 && start + 8 <= runs[i + 1] && isAsciiAlphanumeric(text.charCodeAt(start + 17)) && !isAsciiAlphanumeric(text.charCodeAt(start + 18))) {
+      (found ??= []).push(start);
+    }
   }
   return found ?? NO_STARTS;
 };
