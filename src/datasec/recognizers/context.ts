@@ -72,18 +72,21 @@ const prepare = (words: readonly string[] = []): PreparedWord[] =>
   words.map((word) => ({ word: word.toLowerCase(), ascii: /^[\x20-\x7e]+$/.test(word) }));
 
 /**
- * One pattern of every word of a category (raise and lower), matched against the lower-cased window
- * before the words are looked up one by one: three findings in four have none of them before, and one
- * search of the window costs less than a dozen (a word found by the lookup is always found by it).
+ * One pattern of every word of a category (raise and lower), matched case-insensitively (Unicode case
+ * folding) against the window as written, before the window is lower-cased and the words looked up one
+ * by one: three findings in four have none of them before, and one search of the window costs less
+ * than lower-casing it and a dozen lookups. Every character that lower-cases to a word's character
+ * folds to it too (a test checks all of U+0000–U+FFFF), so a word the lookup finds is always found by
+ * this; the one character that lower-cases to two (U+0130, İ) is let through to the lookup.
  */
-const anyOf = (words: readonly PreparedWord[]): RegExp =>
-  new RegExp(words.map(({ word }) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+export const anyWordOf = (words: readonly string[]): RegExp =>
+  new RegExp([...words.map((word) => word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), '\u0130'].join('|'), 'iu');
 
 const PREPARED = new Map(
   Object.entries(CONTEXT_WORDS).map(([category, words]) => {
     const raise = prepare(words.raise);
     const lower = prepare(words.lower);
-    return [category, { raise, lower, any: anyOf([...raise, ...lower]) }];
+    return [category, { raise, lower, any: anyWordOf([...words.raise, ...(words.lower ?? [])]) }];
   }),
 );
 
@@ -114,8 +117,8 @@ export function applyContext(text: string, finding: Finding): Finding {
   const words = PREPARED.get(finding.category);
   if (words === undefined || finding.start === 0) return finding;
   const raw = text.slice(Math.max(0, finding.start - CONTEXT_WINDOW), finding.start);
+  if (!words.any.test(raw)) return finding;
   const window = MAY_CHANGE_CASE.test(raw) ? raw.toLowerCase() : raw;
-  if (!words.any.test(window)) return finding;
   const raisedBy = firstWordIn(window, words.raise);
   const loweredBy = firstWordIn(window, words.lower);
   // Most findings have no context word: they are returned as they are, nothing copied.
