@@ -2,7 +2,7 @@
 // place: per category, words that raise a finding's score and words that lower it, in Chinese and
 // English. A word counts when it ends within CONTEXT_WINDOW characters before the finding.
 
-import { clampScore, sumOfChanges, type Category, type Finding } from './recognizer.js';
+import { MOST_CONTEXT_RAISES, clampScore, sumOfChanges, type Category, type Finding } from './recognizer.js';
 
 export interface ContextWords {
   raise: readonly string[];
@@ -10,7 +10,7 @@ export interface ContextWords {
 }
 
 export const CONTEXT_WINDOW = 30;
-export const CONTEXT_RAISE = 0.25;
+export const CONTEXT_RAISE = MOST_CONTEXT_RAISES;
 export const CONTEXT_LOWER = -0.3;
 
 /** Looked up case-insensitively; ASCII words must stand alone (`ID` is not found in `valid`). */
