@@ -58,12 +58,18 @@ function overlapsAny(finding: Finding, others: readonly Finding[]): boolean {
  * ones): such a text, most prose, is then answered without making its shape. Worked out once per list.
  */
 function needsAnchor(recognizers: readonly Recognizer[]): boolean {
+  // The list of the last call, as a rule the same one every time: no lookup.
+  if (recognizers === lastList) return lastNeeds;
   let needs = NEEDS_ANCHOR.get(recognizers);
   if (needs === undefined) {
     needs = recognizers.every((recognizer) => recognizer.mayMatch !== undefined && !recognizer.mayMatch(SHAPE_WITHOUT_ANCHOR));
     NEEDS_ANCHOR.set(recognizers, needs);
   }
+  lastList = recognizers;
+  lastNeeds = needs;
   return needs;
 }
 
 const NEEDS_ANCHOR = new WeakMap<readonly Recognizer[], boolean>();
+let lastList: readonly Recognizer[] | undefined;
+let lastNeeds = false;

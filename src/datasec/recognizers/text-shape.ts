@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import { PLATE_PROVINCES } from './plate-provinces.js';
 
 // One pass over a text noting what the recognizers' patterns need: where its runs of digits are, and
 // whether it has @, colons, +, dots, capitals or non-ASCII characters. Each recognizer's `mayMatch`
@@ -22,6 +23,8 @@ export interface TextShape {
    * line's date and time (`2026-11-05 13:05:07`) make a chain of 10 at most.
    */
   readonly longestDigitChain: number;
+  /** A vehicle plate's province character (京, 沪, 粤, …). */
+  readonly plateProvince: boolean;
   readonly at: boolean;
   /** Colons, and whether two stand together: an IPv6 address has seven (six before an embedded IPv4), or a `::`. */
   readonly colons: number;
@@ -57,10 +60,11 @@ export function textShape(text: string): TextShape {
       const runStart = i;
       i++;
       while (i < length && isDigit(codes[i])) i++;
+      const run = i - runStart;
       (runs ??= []).push(runStart, i);
-      if (i - runStart > longestDigitRun) longestDigitRun = i - runStart;
-      runLengths |= lengthBit(i - runStart);
-      chain += i - runStart;
+      if (run > longestDigitRun) longestDigitRun = run;
+      runLengths |= lengthBit(run);
+      chain += run;
       // The chain goes on over one space or hyphen followed by a digit.
       if (!(isSeparator(codes[i]) && i + 1 < length && isDigit(codes[i + 1]))) {
         if (chain > longestDigitChain) longestDigitChain = chain;
@@ -81,6 +85,7 @@ export function textShape(text: string): TextShape {
     digitRuns: runs ?? NO_RUNS,
     runLengths,
     longestDigitChain,
+    plateProvince: (seen & PROVINCE) !== 0,
     at: (seen & AT) !== 0,
     colons,
     doubleColon: (seen & DOUBLE_COLON) !== 0,
@@ -123,15 +128,17 @@ export function runLengthMask(...lengths: number[]): number {
   return lengths.reduce((mask, length) => mask | lengthBit(length), 0);
 }
 
-// What textShape notes of a character, as bits of `seen` (DIGIT and 0, anything else, are not noted).
+// What textShape notes of a character, as bits of `seen` (DIGIT and 0, anything else, are not noted);
+// the last is noted of two characters together, never a character's kind.
 const DIGIT = 1;
 const NON_ASCII = 2;
 const UPPER = 4;
 const COLON = 8;
-const DOUBLE_COLON = 16;
+const PROVINCE = 16;
 const DOT = 32;
 const AT = 64;
 const PLUS = 128;
+const DOUBLE_COLON = 256;
 
 // Every UTF-16 code unit's kind (64 KiB): one load, where a test for ASCII then a load cost more.
 const KINDS = new Uint8Array(65536).fill(NON_ASCII, 128);
@@ -141,6 +148,7 @@ KINDS[58] = COLON;
 KINDS[46] = DOT;
 KINDS[64] = AT;
 KINDS[43] = PLUS;
+for (const province of PLATE_PROVINCES) KINDS[province.charCodeAt(0)] = NON_ASCII | PROVINCE;
 
 /**
  * Whether a text has an ASCII digit, an @ or a colon, without which every built-in recognizer's
@@ -163,6 +171,7 @@ export const SHAPE_WITHOUT_ANCHOR: TextShape = Object.freeze({
   digitRuns: NO_RUNS,
   runLengths: 0,
   longestDigitChain: 0,
+  plateProvince: true,
   at: false,
   colons: 0,
   doubleColon: false,
