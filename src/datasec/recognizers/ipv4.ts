@@ -27,6 +27,30 @@ const isOctetThenDot = (text: string, runs: readonly number[], i: number): boole
 
 const ANCHORED = anchoredPattern(PATTERN, starts);
 
+const PLAIN = 0;
+const LEADING_ZERO = 1;
+const TOO_LARGE = 2;
+
+/** Whether a dotted quad (digits and dots) has an octet above 255, else one written with a leading zero, read by character code. */
+function octetsOf(address: string): number {
+  let result = PLAIN;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= address.length; i++) {
+    const code = i < address.length ? address.charCodeAt(i) : 46;
+    if (code !== 46) {
+      if (digits === 1 && value === 0) result = LEADING_ZERO;
+      value = value * 10 + code - 48;
+      digits++;
+      continue;
+    }
+    if (value > 255) return TOO_LARGE;
+    value = 0;
+    digits = 0;
+  }
+  return result;
+}
+
 export const ipv4Recognizer: Recognizer = {
   id: 'ipv4',
   category: 'ipv4',
@@ -36,10 +60,10 @@ export const ipv4Recognizer: Recognizer = {
   find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesAt(ANCHORED, text, shape)) {
-      const octets = match[0].split('.');
-      if (octets.some((octet) => Number(octet) > 255)) continue;
+      const octets = octetsOf(match[0]);
+      if (octets === TOO_LARGE) continue;
       const reasons: ScoreReason[] = [{ change: 0.6, why: 'four octets 0–255' }];
-      if (octets.some((octet) => octet.length > 1 && octet.startsWith('0'))) {
+      if (octets === LEADING_ZERO) {
         reasons.push({ change: -0.3, why: 'an octet with a leading zero (octal in some parsers, rare in logs)' });
       }
       findings.push(makeFinding('ipv4', match.index, match[0], reasons));
