@@ -1,8 +1,9 @@
 import { Buffer } from 'node:buffer';
 import { PLATE_PROVINCES } from './plate-provinces.js';
 
-// One pass over a text noting what the recognizers' patterns need: where its runs of digits are, and
-// whether it has @, colons, +, dots, capitals or non-ASCII characters. Each recognizer's `mayMatch`
+// One pass over a text noting what the recognizers' patterns need: where its runs of digits are, the
+// longest chain of them joined by spaces or hyphens, and whether it has @, colons, +, dots, capitals,
+// non-ASCII or plate-province characters. Each recognizer's `mayMatch`
 // reads it to skip a text it cannot match, and the digit-anchored recognizers try their pattern only
 // where a digit run lets it begin (see `matchesAt` in recognizer.ts) instead of at every offset.
 
