@@ -2,9 +2,9 @@
 // dropped, overlaps resolved so that each character belongs to at most one finding, the best one
 // (an 18-digit resident ID is not also reported as a bank card, a +86 mobile not also as an E.164 phone).
 
-import { CONTEXT_RAISE, applyContext } from './recognizers/context.js';
+import { applyContext } from './recognizers/context.js';
 import { RECOGNIZERS } from './recognizers/index.js';
-import { clampScore, sumOfChanges, type Finding, type Recognizer } from './recognizers/recognizer.js';
+import { canReach, sumOfChanges, type Finding, type Recognizer } from './recognizers/recognizer.js';
 import { SHAPE_WITHOUT_ANCHOR, hasAnchor, textShape } from './recognizers/text-shape.js';
 
 export interface RecognizeOptions {
@@ -23,10 +23,11 @@ export function recognize(text: string, recognizers: readonly Recognizer[] = REC
   for (let order = 0; order < recognizers.length; order++) {
     const recognizer = recognizers[order];
     if (recognizer.mayMatch !== undefined && !recognizer.mayMatch(shape)) continue;
-    for (const found of recognizer.find(text, shape)) {
+    // Given the threshold, the built-in recognizers do not build what cannot reach it; another may.
+    for (const found of recognizer.find(text, shape, minScore)) {
       // Context words raise a score by CONTEXT_RAISE at most: a finding that cannot reach the threshold
       // even so is dropped without reading them (the same sum, in the same order, as applyContext makes).
-      if (clampScore(sumOfChanges(found.reasons) + CONTEXT_RAISE) < minScore) continue;
+      if (!canReach(sumOfChanges(found.reasons), minScore)) continue;
       const finding = applyContext(text, found);
       if (finding.score >= minScore) (candidates ??= []).push({ finding, order });
     }
@@ -57,12 +58,18 @@ function overlapsAny(finding: Finding, others: readonly Finding[]): boolean {
  * ones): such a text, most prose, is then answered without making its shape. Worked out once per list.
  */
 function needsAnchor(recognizers: readonly Recognizer[]): boolean {
+  // The list of the last call, as a rule the same one every time: no lookup.
+  if (recognizers === lastList) return lastNeeds;
   let needs = NEEDS_ANCHOR.get(recognizers);
   if (needs === undefined) {
     needs = recognizers.every((recognizer) => recognizer.mayMatch !== undefined && !recognizer.mayMatch(SHAPE_WITHOUT_ANCHOR));
     NEEDS_ANCHOR.set(recognizers, needs);
   }
+  lastList = recognizers;
+  lastNeeds = needs;
   return needs;
 }
 
 const NEEDS_ANCHOR = new WeakMap<readonly Recognizer[], boolean>();
+let lastList: readonly Recognizer[] | undefined;
+let lastNeeds = false;

@@ -30,14 +30,22 @@ export function digitsOf(text: string): string {
 /**
  * Where a word of nine letters and digits ending in 7 or 8 digits can begin (the passports' and travel
  * permits' layout: one or two capitals, then digits to the end of the word): nine characters before the
- * end of a run of 7 or 8 digits.
+ * end of a run of 7 or 8 digits, where one of `firstLetters` stands (the letters the formats begin with;
+ * most such places hold a digit, and the pattern is then not tried).
  */
-export const nineCharacterWordStarts: MatchStarts = (_text, shape) => {
-  let found: number[] | undefined;
-  const runs = shape.digitRuns;
-  for (let i = 0; i < runs.length; i += 2) {
-    const length = runs[i + 1] - runs[i];
-    if ((length === 7 || length === 8) && runs[i + 1] >= 9) (found ??= []).push(runs[i + 1] - 9);
-  }
-  return found ?? NO_STARTS;
-};
+export function nineCharacterWordStarts(firstLetters: string): MatchStarts {
+  // One bit per capital A–Z.
+  const first = Array.from(firstLetters).reduce((bits, letter) => bits | (1 << (letter.charCodeAt(0) - 65)), 0);
+  return (text, shape) => {
+    let found: number[] | undefined;
+    const runs = shape.digitRuns;
+    for (let i = 0; i < runs.length; i += 2) {
+      const length = runs[i + 1] - runs[i];
+      if ((length === 7 || length === 8) && runs[i + 1] >= 9 && isOneOf(first, text.charCodeAt(runs[i + 1] - 9))) (found ??= []).push(runs[i + 1] - 9);
+    }
+    return found ?? NO_STARTS;
+  };
+}
+
+/** Whether `code` is a capital whose bit (A = bit 0) is set in `letters`. */
+const isOneOf = (letters: number, code: number): boolean => code >= 65 && code <= 90 && ((letters >> (code - 65)) & 1) === 1;

@@ -2,8 +2,10 @@
 // one digit run, or groups of four (the last group shorter) joined by one kind of separator, or the
 // 4-6-5 / 4-6-4 grouping of American Express and Diners Club.
 
-import { NUMBER_END, START } from './boundaries.js';
-import { NO_STARTS, anchoredPattern, type MatchStarts } from './recognizer.js';
+import { NUMBER_END, START, digitsOf } from './boundaries.js';
+import { luhnValid } from './checksums.js';
+import { NO_STARTS, anchoredPattern, matchesAt, type MatchStarts } from './recognizer.js';
+import type { TextShape } from './text-shape.js';
 
 export const CARD_PATTERN = new RegExp(
   `${START}(?:[0-9]{13,19}|[0-9]{4}([ -])[0-9]{4}\\1[0-9]{4}\\1[0-9]{1,4}(?:\\1[0-9]{1,4})?|[0-9]{4}([ -])[0-9]{6}\\2[0-9]{4,5})${NUMBER_END}`,
@@ -31,3 +33,31 @@ export const cardStarts: MatchStarts = (text, shape) => {
 
 /** CARD_PATTERN where it can match: shared by the bank-card and credit-card recognizers. */
 export const CARD_NUMBERS = anchoredPattern(CARD_PATTERN, cardStarts);
+
+/** A match of CARD_PATTERN with what both card recognizers read of it. */
+export interface CardCandidate {
+  readonly index: number;
+  /** As written, separators included. */
+  readonly text: string;
+  readonly digits: string;
+  readonly luhn: boolean;
+}
+
+/**
+ * The card numbers of a text, with their digits and Luhn check worked out once: the credit-card and
+ * bank-card recognizers run one after the other on the same line, and each needs both.
+ */
+export function cardCandidates(text: string, shape: TextShape): readonly CardCandidate[] {
+  const matches = matchesAt(CARD_NUMBERS, text, shape);
+  if (matches === lastMatches) return lastCandidates;
+  lastMatches = matches;
+  lastCandidates = matches.map((match) => {
+    const digits = digitsOf(match[0]);
+    return { index: match.index, text: match[0], digits, luhn: luhnValid(digits) };
+  });
+  return lastCandidates;
+}
+
+// The last text's candidates, kept beside the matches they were made from (matchesAt keeps those).
+let lastMatches: readonly RegExpExecArray[] | undefined;
+let lastCandidates: readonly CardCandidate[] = [];

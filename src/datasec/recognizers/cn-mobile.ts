@@ -11,7 +11,8 @@ const PATTERN = new RegExp(`${START}(?<!\\+)(?:(?:\\+|00)86[ -]?)?1[3-9][0-9](?:
  * A number's digits (with +86 / 0086) are one chain of digit runs, each joined to the next by one space
  * or hyphen, 11 digits at least; it begins at a run of such a chain, or at the + just before it (a
  * number cannot begin right after a +). Log lines' dates and times (`2026-11-05 13:05:07`) make chains
- * of 10 digits at most, and give none.
+ * of 10 digits at most, and give none. Of those starts, only one whose first digits are `1[3-9]`, `0086`
+ * or (after the +) `86` can begin a match.
  */
 const starts: MatchStarts = (text, shape) => {
   let found: number[] | undefined;
@@ -31,7 +32,9 @@ const starts: MatchStarts = (text, shape) => {
     }
     if (remaining >= 11) {
       const start = runs[i];
-      (found ??= []).push(start > 0 && text.charCodeAt(start - 1) === 43 ? start - 1 : start);
+      if (start > 0 && text.charCodeAt(start - 1) === 43) {
+        if (isCountryCode(text, start)) (found ??= []).push(start - 1);
+      } else if (beginsNumber(text, start)) (found ??= []).push(start);
     }
     remaining -= runs[i + 1] - runs[i];
   }
@@ -39,6 +42,21 @@ const starts: MatchStarts = (text, shape) => {
 };
 
 const isSeparator = (code: number): boolean => code === 32 || code === 45;
+
+/**
+ * What a number's first digits must be: `1[3-9]`, or `0086` (the prefix). Most chains of 11 digits are
+ * bank cards, resident IDs or order numbers, which this turns away without running the pattern.
+ */
+function beginsNumber(text: string, start: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first === 49) return isThreeToNine(text.charCodeAt(start + 1));
+  return first === 48 && text.charCodeAt(start + 1) === 48 && isCountryCode(text, start + 2);
+}
+
+/** `86` at `at`: after a + (or 00), the only country code the pattern takes. */
+const isCountryCode = (text: string, at: number): boolean => text.charCodeAt(at) === 56 && text.charCodeAt(at + 1) === 54;
+
+const isThreeToNine = (code: number): boolean => code >= 51 && code <= 57;
 
 /**
  * Number segments allocated to mobile operators (MIIT), by their first three digits. A number outside
@@ -52,8 +70,8 @@ export const cnMobileRecognizer: Recognizer = {
   id: 'cn-mobile',
   category: 'cn-mobile',
   description: 'Mainland mobile number: 1[3-9] + 9 digits, optional +86 / 0086, separators',
-  // Cannot match without 1, 3–9 and a digit in a row.
-  mayMatch: (shape) => shape.longestDigitRun >= 3,
+  // Cannot match without 11 digits in a row or in groups joined by spaces or hyphens.
+  mayMatch: (shape) => shape.longestDigitChain >= 11,
   find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesAt(ANCHORED, text, shape)) {

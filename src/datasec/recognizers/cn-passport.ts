@@ -19,7 +19,7 @@ const FORMATS: readonly { pattern: RegExp; kind: string }[] = [
 
 const PATTERN = new RegExp(`${START}(?:E[0-9]{8}|E[A-HJ-NP-Z][0-9]{7}|G[0-9]{8}|[DSP]E[0-9]{7}|K[0-9]{8}|MA[0-9]{7})${END}`, 'g');
 
-const ANCHORED = anchoredPattern(PATTERN, nineCharacterWordStarts);
+const ANCHORED = anchoredPattern(PATTERN, nineCharacterWordStarts('EGDSPKM'));
 
 export const cnPassportRecognizer: Recognizer = {
   id: 'cn-passport',

@@ -10,7 +10,7 @@ const SEVEN_OR_EIGHT = runLengthMask(7, 8);
 
 const PATTERN = new RegExp(`${START}(?:[HM][0-9]{8}|C[0-9]{8}|C[A-HJ-NP-Z][0-9]{7})${END}`, 'g');
 
-const ANCHORED = anchoredPattern(PATTERN, nineCharacterWordStarts);
+const ANCHORED = anchoredPattern(PATTERN, nineCharacterWordStarts('HMC'));
 
 export const cnTravelPermitRecognizer: Recognizer = {
   id: 'cn-travel-permit',

@@ -3,11 +3,11 @@
 // last (large vehicles). An optional separator (·, space, hyphen) after the letter is common in print.
 
 import { END } from './boundaries.js';
+import { PLATE_PROVINCES } from './plate-provinces.js';
 import { makeFinding, matchesOf, type Finding, type Recognizer, type ScoreReason } from './recognizer.js';
 
-const PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';
 const SERIAL = '[A-HJ-NP-Z0-9]';
-const PATTERN = new RegExp(`[${PROVINCES}][A-HJ-NP-Z][·• -]?(?:${SERIAL}{6}|${SERIAL}{5}|${SERIAL}{4}[学警挂港澳])${END}`, 'g');
+const PATTERN = new RegExp(`[${PLATE_PROVINCES}][A-HJ-NP-Z][·• -]?(?:${SERIAL}{6}|${SERIAL}{5}|${SERIAL}{4}[学警挂港澳])${END}`, 'g');
 
 const NEW_ENERGY = /^(?:[DF][A-HJ-NP-Z0-9][0-9]{4}|[0-9]{5}[DF])$/;
 
@@ -17,7 +17,7 @@ export const cnVehiclePlateRecognizer: Recognizer = {
   description: 'Vehicle plate: province character + letter + 5 characters, or 6 for new-energy plates',
   // Cannot match without a province character and a capital letter, nor be kept without digits (a
   // serial has three at least, a new-energy one four).
-  mayMatch: (shape) => shape.nonAscii && shape.upper && shape.longestDigitRun >= 1,
+  mayMatch: (shape) => shape.plateProvince && shape.upper && shape.longestDigitRun >= 1,
   find(text: string): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesOf(PATTERN, text)) {

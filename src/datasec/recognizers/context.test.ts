@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAY_CHANGE_CASE, applyContext } from './context.js';
+import { CONTEXT_WORDS, MAY_CHANGE_CASE, anyWordOf, applyContext } from './context.js';
 import { makeFinding } from './recognizer.js';
 
 const scoreAfter = (prefix: string, category: 'cn-resident-id' | 'ipv4' = 'cn-resident-id') => {
@@ -43,3 +43,38 @@ describe('MAY_CHANGE_CASE', () => {
   });
 });
 
+
+describe('anyWordOf', () => {
+  it('finds every context word written with any character that lower-cases to one of its own', () => {
+    // Each character of U+0000–U+FFFF, by the one character it lower-cases to.
+    const writtenAs = new Map<string, string[]>();
+    for (let code = 0; code <= 0xffff; code++) {
+      const character = String.fromCharCode(code);
+      const lower = character.toLowerCase();
+      if (lower.length === 1 && lower !== character) writtenAs.set(lower, [...(writtenAs.get(lower) ?? []), character]);
+    }
+    const missed: string[] = [];
+    let variants = 0;
+    for (const words of Object.values(CONTEXT_WORDS)) {
+      const all = [...words.raise, ...(words.lower ?? [])];
+      const any = anyWordOf(all);
+      for (const word of all.map((each) => each.toLowerCase())) {
+        if (!any.test(word)) missed.push(word);
+        for (let at = 0; at < word.length; at++) {
+          for (const character of writtenAs.get(word[at]) ?? []) {
+            const written = `${word.slice(0, at)}${character}${word.slice(at + 1)}`;
+            variants++;
+            if (!any.test(`前 ${written} 后`)) missed.push(written);
+          }
+        }
+      }
+    }
+    expect(missed).toEqual([]);
+    // The Kelvin sign (U+212A) lower-cases to k: the variants include more than ASCII capitals.
+    expect(variants).toBeGreaterThan(500);
+    expect(anyWordOf(['bank']).test('BAN\u212a')).toBe(true);
+  });
+  it('lets a window with U+0130 (lower-cased to two characters) through to the lookup', () => {
+    expect(anyWordOf(['card']).test('\u0130')).toBe(true);
+  });
+});

@@ -2,7 +2,7 @@
 // place: per category, words that raise a finding's score and words that lower it, in Chinese and
 // English. A word counts when it ends within CONTEXT_WINDOW characters before the finding.
 
-import { clampScore, sumOfChanges, type Category, type Finding } from './recognizer.js';
+import { MOST_CONTEXT_RAISES, clampScore, sumOfChanges, type Category, type Finding } from './recognizer.js';
 
 export interface ContextWords {
   raise: readonly string[];
@@ -10,7 +10,7 @@ export interface ContextWords {
 }
 
 export const CONTEXT_WINDOW = 30;
-export const CONTEXT_RAISE = 0.25;
+export const CONTEXT_RAISE = MOST_CONTEXT_RAISES;
 export const CONTEXT_LOWER = -0.3;
 
 /** Looked up case-insensitively; ASCII words must stand alone (`ID` is not found in `valid`). */
@@ -72,18 +72,21 @@ const prepare = (words: readonly string[] = []): PreparedWord[] =>
   words.map((word) => ({ word: word.toLowerCase(), ascii: /^[\x20-\x7e]+$/.test(word) }));
 
 /**
- * One pattern of every word of a category (raise and lower), matched against the lower-cased window
- * before the words are looked up one by one: three findings in four have none of them before, and one
- * search of the window costs less than a dozen (a word found by the lookup is always found by it).
+ * One pattern of every word of a category (raise and lower), matched case-insensitively (Unicode case
+ * folding) against the window as written, before the window is lower-cased and the words looked up one
+ * by one: three findings in four have none of them before, and one search of the window costs less
+ * than lower-casing it and a dozen lookups. Every character that lower-cases to a word's character
+ * folds to it too (a test checks all of U+0000–U+FFFF), so a word the lookup finds is always found by
+ * this; the one character that lower-cases to two (U+0130, İ) is let through to the lookup.
  */
-const anyOf = (words: readonly PreparedWord[]): RegExp =>
-  new RegExp(words.map(({ word }) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+export const anyWordOf = (words: readonly string[]): RegExp =>
+  new RegExp([...words.map((word) => word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), '\u0130'].join('|'), 'iu');
 
 const PREPARED = new Map(
   Object.entries(CONTEXT_WORDS).map(([category, words]) => {
     const raise = prepare(words.raise);
     const lower = prepare(words.lower);
-    return [category, { raise, lower, any: anyOf([...raise, ...lower]) }];
+    return [category, { raise, lower, any: anyWordOf([...words.raise, ...(words.lower ?? [])]) }];
   }),
 );
 
@@ -114,8 +117,8 @@ export function applyContext(text: string, finding: Finding): Finding {
   const words = PREPARED.get(finding.category);
   if (words === undefined || finding.start === 0) return finding;
   const raw = text.slice(Math.max(0, finding.start - CONTEXT_WINDOW), finding.start);
+  if (!words.any.test(raw)) return finding;
   const window = MAY_CHANGE_CASE.test(raw) ? raw.toLowerCase() : raw;
-  if (!words.any.test(window)) return finding;
   const raisedBy = firstWordIn(window, words.raise);
   const loweredBy = firstWordIn(window, words.lower);
   // Most findings have no context word: they are returned as they are, nothing copied.

@@ -2,13 +2,10 @@
 // brands publish them) and Luhn, which every card of these brands passes. UnionPay (62) is left to the
 // bank-card recognizer, which knows Luhn is not guaranteed there.
 
-import { digitsOf } from './boundaries.js';
-import { CARD_NUMBERS } from './card-number.js';
-import { luhnValid } from './checksums.js';
-import { FAILED_CHECK_SCORE, makeFinding, matchesAt, type Finding, type Recognizer } from './recognizer.js';
-import { runLengthMask, textShape } from './text-shape.js';
+import { cardCandidates } from './card-number.js';
+import { FAILED_CHECK_SCORE, canReach, makeFinding, type Finding, type Recognizer } from './recognizer.js';
+import { textShape } from './text-shape.js';
 
-const CARD_RUN_LENGTHS = runLengthMask(4, 13, 14, 15, 16, 17, 18, 19);
 
 interface Brand {
   name: string;
@@ -29,20 +26,21 @@ export const creditCardRecognizer: Recognizer = {
   id: 'credit-card',
   category: 'credit-card',
   description: 'Credit card: Visa, Mastercard, Amex, Discover, JCB, Diners prefixes and lengths, Luhn',
-  // Cannot match without a run of 13–19 digits, or a group of exactly 4 (the first of a grouped number).
-  mayMatch: (shape) => (shape.runLengths & CARD_RUN_LENGTHS) !== 0,
-  find(text, shape = textShape(text)): Finding[] {
+  // Cannot match without 13 digits or more in a row or in groups joined by spaces or hyphens.
+  mayMatch: (shape) => shape.longestDigitChain >= 13,
+  find(text, shape = textShape(text), minScore?: number): Finding[] {
     const findings: Finding[] = [];
-    for (const match of matchesAt(CARD_NUMBERS, text, shape)) {
-      const digits = digitsOf(match[0]);
-      // The length first: it rules out most brands without running a pattern.
+    for (const { index, text: written, digits, luhn } of cardCandidates(text, shape)) {
+      // Luhn first (a failed check cannot reach the usual threshold), then the length, which rules out
+      // most brands without running a pattern.
+      if (!canReach(0.45 + (luhn ? 0.3 : FAILED_CHECK_SCORE - 0.45), minScore)) continue;
       const brand = BRANDS.find((candidate) => candidate.lengths.includes(digits.length) && candidate.prefix.test(digits));
       if (brand === undefined) continue;
       const format = { change: 0.45, why: `${brand.name} prefix and length (${digits.length} digits)` };
-      const check = luhnValid(digits)
+      const check = luhn
         ? { change: 0.3, why: 'Luhn check passes' }
         : { change: FAILED_CHECK_SCORE - 0.45, why: 'Luhn check fails' };
-      findings.push(makeFinding('credit-card', match.index, match[0], [format, check]));
+      findings.push(makeFinding('credit-card', index, written, [format, check]));
     }
     return findings;
   },

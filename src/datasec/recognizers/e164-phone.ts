@@ -44,8 +44,8 @@ export const e164PhoneRecognizer: Recognizer = {
   id: 'e164-phone',
   category: 'e164-phone',
   description: 'International phone number: + assigned country code, 8–15 digits (E.164)',
-  // Cannot match without a + and digits.
-  mayMatch: (shape) => shape.plus && shape.longestDigitRun >= 1,
+  // Cannot match without a + and 8 digits in a row or in groups joined by spaces or hyphens.
+  mayMatch: (shape) => shape.plus && shape.longestDigitChain >= 8,
   find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesAt(ANCHORED, text, shape)) {

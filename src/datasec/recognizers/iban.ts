@@ -2,10 +2,10 @@
 // the country fixes; printed whole or in groups of four. The registry's length per country lets the
 // recognizer stop exactly where the IBAN ends even when capitals follow it in the text.
 
-import { END, START } from './boundaries.js';
+import { START } from './boundaries.js';
 import { ibanMod97 } from './checksums.js';
 import { FAILED_CHECK_SCORE, NO_STARTS, anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer } from './recognizer.js';
-import { isAsciiCapital, textShape } from './text-shape.js';
+import { isAsciiAlphanumeric, isAsciiCapital, textShape } from './text-shape.js';
 
 /** IBAN length by country (SWIFT IBAN registry), for the countries most seen in cross-border transfers. */
 export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
@@ -18,7 +18,12 @@ export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
 };
 
 const CANDIDATE = new RegExp(`${START}[A-Z]{2}[0-9]{2}(?: ?[0-9A-Z]){11,30}`, 'g');
-const AFTER = new RegExp(`^${END}`);
+
+/** Groups of four characters joined by single spaces, the last group of one to four: a space at every fifth place and nowhere else. */
+function groupedByFour(printed: string): boolean {
+  for (let i = 0; i < printed.length; i++) if ((printed.charCodeAt(i) === 32) !== (i % 5 === 4)) return false;
+  return printed.charCodeAt(printed.length - 1) !== 32;
+}
 
 /** Two capitals, then the check digits: two before a run of at least two digits. */
 const starts: MatchStarts = (text, shape) => {
@@ -45,18 +50,21 @@ export const ibanRecognizer: Recognizer = {
     for (const match of matchesAt(ANCHORED, text, shape)) {
       const length = IBAN_LENGTHS[match[0].slice(0, 2)];
       if (length === undefined) continue;
-      // Take exactly `length` characters (spaces between them allowed), then demand a boundary.
+      // Take exactly `length` characters (spaces between them allowed), then demand a boundary (END).
+      const candidate = match[0];
       let taken = 0;
       let end = 0;
-      while (end < match[0].length && taken < length) {
-        if (match[0][end] !== ' ') taken++;
+      let spaced = false;
+      while (end < candidate.length && taken < length) {
+        if (candidate.charCodeAt(end) !== 32) taken++;
+        else spaced = true;
         end++;
       }
-      if (taken < length || !AFTER.test(text.slice(match.index + end, match.index + end + 1))) continue;
-      const printed = match[0].slice(0, end);
-      const compact = printed.replace(/ /g, '');
+      if (taken < length || isAsciiAlphanumeric(text.charCodeAt(match.index + end))) continue;
+      const printed = candidate.slice(0, end);
       // Spaces, when present, must be the printed grouping of four.
-      if (printed.includes(' ') && printed !== compact.replace(/(.{4})(?=.)/g, '$1 ')) continue;
+      if (spaced && !groupedByFour(printed)) continue;
+      const compact = spaced ? printed.replace(/ /g, '') : printed;
       const format = { change: 0.45, why: `${compact.slice(0, 2)} IBAN length ${length}` };
       const check = ibanMod97(compact) === 1
         ? { change: 0.45, why: 'mod-97 check passes' }

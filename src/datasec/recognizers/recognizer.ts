@@ -48,8 +48,13 @@ export interface Recognizer {
    * `recognize` relies on that to skip texts without a digit, @ or colon (SHAPE_WITHOUT_ANCHOR).
    */
   mayMatch?: (shape: TextShape) => boolean;
-  /** `shape` is `textShape(text)`, given by `recognize`, which has made it already; computed when absent. */
-  find(text: string, shape?: TextShape): Finding[];
+  /**
+   * `shape` is `textShape(text)`, given by `recognize`, which has made it already; computed when absent.
+   * `minScore`, when given, is the threshold the caller keeps findings at after context words: a
+   * finding that cannot reach it even raised by them (see `canReach`) may be left out, and is then
+   * never built. Absent: every finding is returned, whatever its score.
+   */
+  find(text: string, shape?: TextShape, minScore?: number): Finding[];
 }
 
 /** The reasons' changes added up in order (the order matters to the last bit of a float). */
@@ -61,6 +66,19 @@ export function sumOfChanges(reasons: readonly ScoreReason[]): number {
 
 export function clampScore(value: number): number {
   return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
+}
+
+/** The most context words can raise a score: context.ts's CONTEXT_RAISE is this (context.ts imports this module). */
+export const MOST_CONTEXT_RAISES = 0.25;
+
+/**
+ * Whether a finding whose reasons' changes add up to `sum` (added in the reasons' order, from 0, as
+ * `sumOfChanges` does) can reach `minScore` once the context words are read; true when there is no
+ * threshold. `recognize` drops the others before reading their context; a recognizer given the
+ * threshold need not build them.
+ */
+export function canReach(sum: number, minScore: number | undefined): boolean {
+  return minScore === undefined || clampScore(sum + MOST_CONTEXT_RAISES) >= minScore;
 }
 
 /** A finding whose score is the sum of `reasons`. */
@@ -98,9 +116,13 @@ export const NO_STARTS: readonly number[] = Object.freeze([]);
 export interface AnchoredPattern {
   readonly pattern: RegExp;
   readonly startsOf: MatchStarts;
+  /** `pattern` with the `y` flag (and without `g`), made once: what `matchesAt` runs. */
+  readonly sticky: RegExp;
 }
 
 const ANCHORED: AnchoredPattern[] = [];
+const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>();
+const STICKY_COPIES = new WeakMap<RegExp, RegExp>();
 
 /**
  * Every anchored pattern made so far (all the recognizers' once index.ts is loaded): a test checks that
@@ -109,7 +131,7 @@ const ANCHORED: AnchoredPattern[] = [];
 export const ANCHORED_PATTERNS: readonly AnchoredPattern[] = ANCHORED;
 
 export function anchoredPattern(pattern: RegExp, startsOf: MatchStarts): AnchoredPattern {
-  const anchored = { pattern, startsOf };
+  const anchored = { pattern, startsOf, sticky: copyOf(pattern, 'y', STICKY_COPIES) };
   ANCHORED.push(anchored);
   return anchored;
 }
@@ -124,11 +146,10 @@ export function anchoredPattern(pattern: RegExp, startsOf: MatchStarts): Anchore
  */
 export function matchesAt(anchored: AnchoredPattern, text: string, shape: TextShape): readonly RegExpExecArray[] {
   if (anchored === lastPattern && text === lastText) return lastMatches;
-  const { pattern, startsOf } = anchored;
-  const starts = startsOf(text, shape);
+  const starts = anchored.startsOf(text, shape);
   let matches: RegExpExecArray[] = NO_MATCHES;
   if (starts.length > 0) {
-    const regex = copyOf(pattern, 'y', STICKY_COPIES);
+    const regex = anchored.sticky;
     let after = 0;
     for (const start of starts) {
       if (start < after) continue;
@@ -163,8 +184,6 @@ const NO_MATCHES: RegExpExecArray[] = [];
 let lastPattern: AnchoredPattern | undefined;
 let lastText = '';
 let lastMatches: readonly RegExpExecArray[] = NO_MATCHES;
-const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>();
-const STICKY_COPIES = new WeakMap<RegExp, RegExp>();
 
 /**
  * The score a failed check digit leaves at most. Context adds at most CONTEXT_RAISE (0.25), so a

@@ -50,7 +50,28 @@ describe('textShape', () => {
     expect(textShape('+86 138')).toMatchObject({ plus: true, at: false });
     expect(textShape('fe80::1 x:y')).toMatchObject({ colons: 3, doubleColon: true });
     expect(textShape('12:30:45')).toMatchObject({ colons: 2, doubleColon: false });
-    expect(textShape('京A12345')).toMatchObject({ upper: true, nonAscii: true });
+    expect(textShape('京A12345')).toMatchObject({ upper: true, nonAscii: true, plateProvince: true });
+    expect(textShape('系统A12345')).toMatchObject({ upper: true, nonAscii: true, plateProvince: false });
+  });
+
+  it('notes the longest chain of digit runs joined by one space or hyphen', () => {
+    expect(textShape('+86 138 0013 8000').longestDigitChain).toBe(13);
+    expect(textShape('6222 7940 7441 6540 903').longestDigitChain).toBe(19);
+    expect(textShape('2026-11-05 13:05:07 pid 4711').longestDigitChain).toBe(10);
+    // Two separators, or a separator not followed by a digit, end a chain.
+    expect(textShape('138  0013 8000').longestDigitChain).toBe(8);
+    expect(textShape('138- 0013').longestDigitChain).toBe(4);
+    expect(textShape('1234-').longestDigitChain).toBe(4);
+    expect(textShape('no digits').longestDigitChain).toBe(0);
+  });
+
+  it('reads a text longer than a line the same way, to its end', () => {
+    const text = `${'x'.repeat(40_000)} 138 0013 8000:${'京'.repeat(30_000)}4711`;
+    const shape = textShape(text);
+    expect(runsOf(text)).toEqual(['138', '0013', '8000', '4711']);
+    expect(shape).toMatchObject({ longestDigitChain: 11, colons: 1, nonAscii: true, plateProvince: true });
+    // A short text read after it is not disturbed by what the long one left behind.
+    expect(runsOf('a1')).toEqual(['1']);
   });
 
   it('agrees with a character-by-character reading of random text', () => {
@@ -64,6 +85,8 @@ describe('textShape', () => {
       expect(shape.colons, text).toBe(text.split(':').length - 1);
       expect(shape.doubleColon, text).toBe(text.includes('::'));
       expect(shape.longestDigitRun, text).toBe(Math.max(0, ...(text.match(/[0-9]+/g) ?? []).map((run) => run.length)));
+      const chains = (text.match(/[0-9]+(?:[ -][0-9]+)*/g) ?? []).map((chain) => chain.replace(/[ -]/g, '').length);
+      expect(shape.longestDigitChain, text).toBe(Math.max(0, ...chains));
     }
   });
 });

@@ -3,7 +3,7 @@
 
 import { END, START } from './boundaries.js';
 import { organisationCodeCheckCharacter, usccCheckCharacter } from './checksums.js';
-import { FAILED_CHECK_SCORE, NO_STARTS, anchoredPattern, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer, type ScoreReason } from './recognizer.js';
+import { FAILED_CHECK_SCORE, NO_STARTS, anchoredPattern, canReach, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer, type ScoreReason } from './recognizer.js';
 import { isAsciiAlphanumeric, textShape } from './text-shape.js';
 
 const CHAR = '[0-9A-HJ-NPQRTUWXY]';
@@ -23,7 +23,11 @@ const starts: MatchStarts = (text, shape) => {
     if (runs[i + 1] - run < 6) continue;
     let start = run;
     while (start > 0 && run - start < 3 && isAsciiAlphanumeric(text.charCodeAt(start - 1))) start--;
-    if (run - start <= 2 && start + 8 <= runs[i + 1]) (found ??= []).push(start);
+    // And the word is 18 characters long: the 18th is a letter or digit, the 19th not (most runs of 6
+    // digits or more are phone, card and order numbers, of other lengths).
+    if (run - start <= 2 && start + 8 <= runs[i + 1] && isAsciiAlphanumeric(text.charCodeAt(start + 17)) && !isAsciiAlphanumeric(text.charCodeAt(start + 18))) {
+      (found ??= []).push(start);
+    }
   }
   return found ?? NO_STARTS;
 };
@@ -36,13 +40,16 @@ export const usccRecognizer: Recognizer = {
   description: 'Unified social credit code (GB 32100): 18 characters, GB 32100 and GB 11714 check characters',
   // Cannot match without the organisation code's 6 digits in a row.
   mayMatch: (shape) => shape.longestDigitRun >= 6,
-  find(text, shape = textShape(text)): Finding[] {
+  find(text, shape = textShape(text), minScore?: number): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesAt(ANCHORED, text, shape)) {
       const code = match[0];
-      const reasons: ScoreReason[] = [{ change: 0.4, why: '18 characters of the GB 32100 alphabet, 6-digit region code' }];
       const expected = usccCheckCharacter(code.slice(0, 17));
       const organisationExpected = organisationCodeCheckCharacter(code.slice(8, 16));
+      // A failed check leaves FAILED_CHECK_SCORE: most 18-character candidates are resident IDs, whose
+      // checks fail, and are left out unbuilt when the threshold is out of reach.
+      if (!(expected === code[17] && organisationExpected === code[16]) && !canReach(0.4 + (FAILED_CHECK_SCORE - 0.4), minScore)) continue;
+      const reasons: ScoreReason[] = [{ change: 0.4, why: '18 characters of the GB 32100 alphabet, 6-digit region code' }];
       if (expected !== code[17]) {
         reasons.push({ change: FAILED_CHECK_SCORE - 0.4, why: `check character ${code[17]} wrong, expected ${expected}` });
       } else if (organisationExpected !== code[16]) {
