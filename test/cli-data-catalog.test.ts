@@ -1,29 +1,16 @@
 // `rampart data scan --catalog`: the demo's personal-data files reach a running server's data catalog as
 // assets — their categories and counts only, never a value — once however often the scan is sent; a
 // refused token fails the command (exit 2) after the report was written; bad options are refused first.
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataDirectory } from '../src/hunt/package-paths.js';
-import { ensureBuilt } from './cli-helpers.js';
+import { ensureBuilt, runCliAsync } from './cli-helpers.js';
 import { testDatabases } from './databases.js';
 import { buildWorld, type TestWorld } from './server-fixture.js';
-import { repositoryRoot } from './sigma-corpus.js';
 
-const run = promisify(execFile);
 const PERSONAL_DATA = path.join(demoDataDirectory(), 'personal-data');
-
-async function scan(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ status: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(repositoryRoot, 'bin', 'rampart.js'), 'data', 'scan', '--no-progress', ...args], { env });
-    return { status: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { status: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const scan = (args: string[], env: NodeJS.ProcessEnv = process.env) => runCliAsync(['data', 'scan', '--no-progress', ...args], env);
 
 describe('rampart data scan --catalog', () => {
   const [database] = testDatabases();

@@ -1,26 +1,12 @@
 // `rampart hunt --push`: the hunt's detections reach a running server as alerts, once however often
 // the hunt is pushed; a refused token fails the command (exit 2) after the normal output was written.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataDirectory } from '../src/hunt/package-paths.js';
-import { ensureBuilt } from './cli-helpers.js';
+import { ensureBuilt, runCliAsync } from './cli-helpers.js';
 import { testDatabases } from './databases.js';
 import { buildWorld, type TestWorld } from './server-fixture.js';
-import { repositoryRoot } from './sigma-corpus.js';
 
-const run = promisify(execFile);
-
-async function hunt(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(repositoryRoot, 'bin', 'rampart.js'), 'hunt', '--no-progress', ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    return { status: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { status: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const hunt = (args: string[], env: NodeJS.ProcessEnv = process.env) => runCliAsync(['hunt', '--no-progress', ...args], env);
 
 describe('rampart hunt --push', () => {
   const [database] = testDatabases();
