@@ -123,5 +123,16 @@ for (const database of testDatabases()) {
       const wrongCountry = await world.app.inject({ method: 'POST', url: '/api/data-transfers', headers: as('rail.analyst'), payload: transfer(1, '2026-06-01', { country: 'Singapore' }) });
       expect(wrongCountry.statusCode).toBe(400);
     });
+
+    it('shows the hub its operators’ transfers of a year as figures, never the transfers, and nothing to an operator', async () => {
+      const answer = await world.app.inject({ url: '/api/hub/data-transfers?year=2026', headers: as('hub.auditor') });
+      expect(answer.statusCode).toBe(200);
+      const byName = Object.fromEntries(answer.json().operators.map((operator: { name: string }) => [operator.name, operator]));
+      expect(byName['Example Railway']).toMatchObject({ cii: false, transfers: 3, byRoute: { 'exempt': 1, 'standard-contract-or-certification': 1, 'security-assessment': 1 }, individuals: 100_000 });
+      expect(byName['Example Bank']).toMatchObject({ cii: true, transfers: 2, byRoute: { 'security-assessment': 2 } });
+      expect(answer.body).not.toContain('Parent Co.');
+      expect((await world.app.inject({ url: '/api/hub/data-transfers?year=2025', headers: as('hub.analyst') })).json().operators.find((operator: { name: string }) => operator.name === 'Example Railway')).toMatchObject({ transfers: 1, individuals: 95_000 });
+      expect((await world.app.inject({ url: '/api/hub/data-transfers', headers: as('rail.admin') })).statusCode).toBe(403);
+    });
   });
 }

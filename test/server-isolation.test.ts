@@ -109,6 +109,7 @@ for (const database of testDatabases()) {
       'GET /api/data-assets/:id': () => ({ url: `/api/data-assets/${bankAssetId}` }),
       'PATCH /api/data-assets/:id': () => ({ url: `/api/data-assets/${bankAssetId}`, payload: { owner: `Owner ${++counter}` } }),
       'PUT /api/data-assets/:id/level': () => ({ url: `/api/data-assets/${bankAssetId}/level`, payload: { level: 'general', note: 'walk' } }),
+      'GET /api/hub/data-transfers': () => ({ url: '/api/hub/data-transfers?year=2026' }),
       'GET /api/data-transfers': () => ({ url: '/api/data-transfers' }),
       'GET /api/data-transfers/volumes': () => ({ url: '/api/data-transfers/volumes' }),
       'POST /api/data-transfers/preview': () => ({ url: '/api/data-transfers/preview', payload: transferSample() }),

@@ -20,6 +20,7 @@ import { auditRoutes } from './routes/audit.js';
 import { dataAssetRoutes } from './routes/data-assets.js';
 import { dataTransferRoutes } from './routes/data-transfers.js';
 import { dataVocabularyRoutes } from './routes/data-vocabulary.js';
+import { hubDataTransferRoutes } from './routes/hub-data-transfers.js';
 import { detectionRoutes } from './routes/detections.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { reportRoutes } from './routes/reports.js';
@@ -126,7 +127,9 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   const transfers = parts.transferRules ?? loadTransferRules();
   await app.register(dataVocabularyRoutes(classification, transfers));
   await app.register(dataAssetRoutes(parts.db, classification));
-  await app.register(dataTransferRoutes(parts.db, transfers, parts.workingDays ?? loadWorkingDayCalendar()));
+  const workingDays = parts.workingDays ?? loadWorkingDayCalendar();
+  await app.register(dataTransferRoutes(parts.db, transfers, workingDays));
+  await app.register(hubDataTransferRoutes(parts.db, transfers, workingDays));
   await app.register(auditRoutes(parts.db));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   await app.register(webAppRoutes());

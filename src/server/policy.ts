@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   'rules:write': { roles: ['admin'], kinds: ['hub', 'operator'] },
   'rules:suppress': { roles: ['admin'], kinds: ['operator'] },
   'audit:read': { roles: ['admin', 'auditor'], kinds: ['hub', 'operator'] },
+  /** The coordination centre sees its operators' transfers abroad as figures per operator, not the transfers. */
+  'hub:data': { roles: ['admin', 'analyst', 'reporter', 'auditor'], kinds: ['hub'] },
   /** The data catalog and the transfers abroad are the operator's own; everyone there may read them. */
   'data:read': { roles: ['admin', 'analyst', 'reporter', 'auditor'], kinds: ['operator'] },
   /** Registering assets and transfers: the people who find and move data. */

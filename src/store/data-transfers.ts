@@ -153,3 +153,13 @@ export async function setTransferDates(db: Database, organisationId: string, id:
     return after;
   });
 }
+
+/** The transfers of a year of every operator reporting to a hub, each with its operator's name. */
+export async function hubTransfersOfYear(db: Queryable, hubId: string, year: number): Promise<(DataTransfer & { readonly operatorName: string })[]> {
+  return db.query<DataTransfer & { operatorName: string }>(
+    `SELECT t.*, o.name AS "operatorName" FROM (${SELECT_TRANSFER}) t JOIN organisations o ON o.id = t."organisationId"
+     WHERE o.hub_id = $1 AND t."transferDate" >= make_date($2, 1, 1)::text AND t."transferDate" < make_date($2 + 1, 1, 1)::text
+     ORDER BY o.name, t.number`,
+    [hubId, year],
+  );
+}

@@ -323,3 +323,17 @@ export interface TransferVolumes {
   readonly warnings: readonly ThresholdWarning[];
   readonly thresholds: Record<string, unknown>;
 }
+
+/** One operator's transfers abroad of a year, as the coordination centre sees them. */
+export interface HubTransferFigures {
+  readonly id: string;
+  readonly name: string;
+  readonly sector: string | null;
+  readonly cii: boolean;
+  readonly transfers: number;
+  readonly byRoute: Record<TransferRoute, number>;
+  readonly individuals: number;
+  readonly sensitiveIndividuals: number;
+  readonly overdueObligations: number;
+  readonly warnings: readonly string[];
+}

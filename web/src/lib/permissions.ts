@@ -27,6 +27,7 @@ export const PERMISSIONS = {
   'rules:write': { roles: ['admin'], kinds: BOTH },
   'rules:suppress': { roles: ['admin'], kinds: ['operator'] },
   'audit:read': { roles: ['admin', 'auditor'], kinds: BOTH },
+  'hub:data': { roles: ALL, kinds: ['hub'] },
   'data:read': { roles: ALL, kinds: ['operator'] },
   'data:write': { roles: ['admin', 'analyst', 'reporter'], kinds: ['operator'] },
   'data:classify': { roles: ['admin'], kinds: ['operator'] },

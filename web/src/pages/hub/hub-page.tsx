@@ -1,5 +1,6 @@
 // The coordination centre's view: the operators that report to it by sector and province, the
-// incidents they reported by level and by sector, whether reports came on time, and every report.
+// incidents they reported by level and by sector, whether reports came on time, every report, and the
+// operators' transfers abroad of the year as figures.
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import type { Organisation, ReportSummary } from '../../api/types.js';
@@ -9,6 +10,7 @@ import { ErrorNotice, Loading } from '../../components/notices.js';
 import { formatTime, humanise } from '../../lib/format.js';
 import { tally } from '../../lib/hub-statistics.js';
 import { HubCharts } from './hub-charts.js';
+import { HubTransfers } from './hub-transfers.js';
 import { TimelinessBadge } from './timeliness-badge.js';
 
 export function HubPage() {
@@ -67,6 +69,7 @@ export function HubPage() {
               </div>
             )}
           </div>
+          <HubTransfers />
           <div className="card wide">
             <h2>Operators ({operators.data.length})</h2>
             <p className="muted">By sector: {tally(operators.data, (operator) => operator.sector).map((entry) => `${entry.key} ${entry.count}`).join(' · ') || '—'}</p>
