@@ -1,7 +1,8 @@
 // The table the database-scan tests seed into PostgreSQL and MariaDB: a million rows mixing columns of
 // personal data (valid identifiers from the seeded corpus generator, some columns partly NULL and partly
 // filler) with noise columns that look like numbers and codes but hold no one's data (18-digit order
-// numbers, 11-digit references not starting with 1, UUIDs, free text, version strings, amounts, dates).
+// numbers, 11-digit references not starting with 1, 16-digit transaction ids, UUIDs, free text, version
+// strings, amounts, dates).
 // Each column draws its values from a pool of 150,000 made by the generators (so a column holds about
 // 150,000 distinct values, past the tally's exact limit of 100,000: the estimate is tested too), which
 // makes seeding a million rows a matter of seconds instead of a minute. Rows are made in batches, so
@@ -66,6 +67,9 @@ export const SEEDED_COLUMNS: readonly SeededColumn[] = [
   { name: 'login_phone', postgresType: 'bigint', mysqlType: 'bigint', personal: 'cn-mobile', make: (random) => `1${random.pick(['3', '5', '8'])}${digits(random, 9)}` },
   { name: 'order_no', postgresType: 'char(18)', mysqlType: 'char(18)', make: (random) => `20${pad(random.between(15, 26), 2)}${pad(random.between(1, 12), 2)}${pad(random.between(1, 28), 2)}${digits(random, 10)}` },
   { name: 'ref_number', postgresType: 'varchar(11)', mysqlType: 'varchar(11)', make: (random) => `${random.between(2, 9)}${digits(random, 10)}` },
+  // Transaction ids of 16 arbitrary digits: one in ten passes Luhn and reads as a card on its own, among
+  // nine of the same shape that fail; the scan must take those passes for chance.
+  { name: 'txn_id', postgresType: 'char(16)', mysqlType: 'char(16)', make: (random) => `${random.between(1, 9)}${digits(random, 15)}` },
   { name: 'token', postgresType: 'char(36)', mysqlType: 'char(36)', make: (random) => `${hex(random, 8)}-${hex(random, 4)}-4${hex(random, 3)}-a${hex(random, 3)}-${hex(random, 12)}` },
   { name: 'remark', postgresType: 'text', mysqlType: 'text', make: (random) => `${random.pick(REMARKS)}；${random.pick(REMARKS)}`, filled: 0.5 },
   // Build numbers, and a fifth shaped like an IPv4 address (2.4.1.10), which the column's name says is a version.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { residentIdCheckCharacter } from '../recognizers/checksums.js';
+import { luhnCheckDigit, residentIdCheckCharacter } from '../recognizers/checksums.js';
+import { seededRandom } from '../../core/seeded-random.js';
 import { ColumnConfirmation, ColumnSample, evenlySpaced, findingsInColumnValue, meetsThresholds } from './column-verdict.js';
 import { Tally } from './tally.js';
 
@@ -58,6 +59,27 @@ describe('ColumnSample', () => {
     const noise = ['202611261234567890', '29876543210', '10.0.19045.1', 'a3bb189e-8bf9-4888-9912-ace4e6543002', '12345.67', '2026-11-26 10:00:00', '客户要求周末送货'];
     for (let i = 0; i < 50; i++) for (const value of noise) sample.add(value);
     expect(sample.candidates()).toEqual([]);
+  });
+
+  it('takes card numbers that pass Luhn one time in ten, among numbers of the same shape that fail, for chance', () => {
+    const random = seededRandom(16);
+    const arbitrary = () => `${random.between(1, 9)}${random.chars('0123456789', 15)}`;
+    const transactions = new ColumnSample('txn_id', THRESHOLDS);
+    for (let i = 0; i < 1000; i++) transactions.add(arbitrary());
+    // About one in ten passes Luhn and reads as a card: enough for the share, but nine look-alikes each.
+    const cards = transactions.matches().find((match) => match.category === 'bank-card');
+    expect(cards?.values).toBeGreaterThan(50);
+    expect(transactions.lookAlikes('bank-card')).toBeGreaterThan(5 * (cards?.values ?? 0));
+    expect(transactions.candidates()).toEqual([]);
+
+    // Real cards under a neutral name, a few UnionPay numbers failing Luhn among them: still cards.
+    const accounts = new ColumnSample('acct', THRESHOLDS);
+    for (let i = 0; i < 950; i++) {
+      const body = `622202${random.chars('0123456789', 9)}`;
+      accounts.add(body + luhnCheckDigit(body));
+    }
+    for (let i = 0; i < 50; i++) accounts.add(`622202${random.chars('0123456789', 10)}`);
+    expect(accounts.candidates()).toEqual(['bank-card']);
   });
 });
 

@@ -21,6 +21,15 @@ export interface VerdictThresholds {
 /** 2 %: a free-text column where one value in fifty holds a phone is flagged; noise that matches by chance (one in tens of thousands) is not. */
 export const DEFAULT_MIN_SHARE = 0.02;
 export const DEFAULT_MIN_MATCHES = 5;
+/** Findings this low are look-alikes: the shape of an identifier whose check digit (or context) failed. */
+export const LOOK_ALIKE_SCORE = 0.1;
+/**
+ * A check digit passes by chance about once in ten (Luhn; one in eleven for the resident ID's), so a
+ * column of other numbers of the same shape — transaction ids, serials — shows about nine look-alikes for
+ * each value that passes, while a column of real identifiers shows almost none. More than this many
+ * look-alikes per passing value, and the passes are taken for chance.
+ */
+export const CHANCE_LOOK_ALIKES_PER_MATCH = 2;
 
 export interface ColumnCategory extends CategoryTally {
   /** Values holding at least one finding of the category (`count` counts findings, a value may hold two). */
@@ -48,6 +57,7 @@ export function meetsThresholds(values: number, read: number, thresholds: Verdic
 /** The sampling step of one column: which categories its sample holds, and in how many values. */
 export class ColumnSample {
   private readonly valuesWith = new Map<Category, number>();
+  private readonly lookAlikesOf = new Map<Category, number>();
   private read = 0;
 
   constructor(
@@ -57,9 +67,17 @@ export class ColumnSample {
 
   add(value: string): void {
     this.read++;
-    for (const category of new Set(findingsInColumnValue(this.column, value, this.thresholds.minScore).map((finding) => finding.category))) {
-      this.valuesWith.set(category, (this.valuesWith.get(category) ?? 0) + 1);
+    const findings = findingsInColumnValue(this.column, value, Math.min(LOOK_ALIKE_SCORE, this.thresholds.minScore));
+    const found = new Set(findings.filter((finding) => finding.score >= this.thresholds.minScore).map((finding) => finding.category));
+    for (const category of found) this.valuesWith.set(category, (this.valuesWith.get(category) ?? 0) + 1);
+    for (const category of new Set(findings.filter((finding) => finding.score < this.thresholds.minScore && !found.has(finding.category)).map((finding) => finding.category))) {
+      this.lookAlikesOf.set(category, (this.lookAlikesOf.get(category) ?? 0) + 1);
     }
+  }
+
+  /** Sampled values holding only a look-alike of the category (below the threshold). */
+  lookAlikes(category: Category): number {
+    return this.lookAlikesOf.get(category) ?? 0;
   }
 
   get sampled(): number {
@@ -71,10 +89,14 @@ export class ColumnSample {
     return [...this.valuesWith.entries()].map(([category, values]) => ({ category, values })).sort((a, b) => b.values - a.values || a.category.localeCompare(b.category));
   }
 
-  /** The categories that make the column a candidate, to be confirmed over the whole column. */
+  /**
+   * The categories that make the column a candidate, to be confirmed over the whole column: found in
+   * enough values, and not outnumbered by look-alikes as matches by chance are.
+   */
   candidates(): Category[] {
     return this.matches()
       .filter((match) => meetsThresholds(match.values, this.read, this.thresholds))
+      .filter((match) => this.lookAlikes(match.category) <= CHANCE_LOOK_ALIKES_PER_MATCH * match.values)
       .map((match) => match.category);
   }
 }
