@@ -5,7 +5,7 @@
 import { applyContext } from './recognizers/context.js';
 import { RECOGNIZERS } from './recognizers/index.js';
 import { canReach, sumOfChanges, type Finding, type Recognizer } from './recognizers/recognizer.js';
-import { SHAPE_WITHOUT_ANCHOR, hasAnchor, textShape } from './recognizers/text-shape.js';
+import { SHAPE_WITHOUT_ANCHOR, boundOf, hasAnchor, textShapeBeyond, type ShapeBound } from './recognizers/text-shape.js';
 
 export interface RecognizeOptions {
   /** Findings scoring below this are dropped; 0.5 by default. Lower it (e.g. 0.15) to see likely typos too. */
@@ -17,12 +17,16 @@ export const DEFAULT_MIN_SCORE = 0.5;
 export function recognize(text: string, recognizers: readonly Recognizer[] = RECOGNIZERS, options: RecognizeOptions = {}): Finding[] {
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   if (needsAnchor(recognizers) && !hasAnchor(text)) return [];
-  const shape = textShape(text);
+  // A text whose shape is within one no recognizer woke on (most log lines) is answered here.
+  const shape = textShapeBeyond(text, lastQuiet);
+  if (shape === undefined) return [];
   // Most lines give no candidate at all: nothing is allocated for them but the shape.
   let candidates: { finding: Finding; order: number }[] | undefined;
+  let woke = false;
   for (let order = 0; order < recognizers.length; order++) {
     const recognizer = recognizers[order];
     if (recognizer.mayMatch !== undefined && !recognizer.mayMatch(shape)) continue;
+    woke = true;
     // Given the threshold, the built-in recognizers do not build what cannot reach it; another may.
     for (const found of recognizer.find(text, shape, minScore)) {
       // Context words raise a score by CONTEXT_RAISE at most: a finding that cannot reach the threshold
@@ -32,6 +36,8 @@ export function recognize(text: string, recognizers: readonly Recognizer[] = REC
       if (finding.score >= minScore) (candidates ??= []).push({ finding, order });
     }
   }
+  // Remembered for the next texts (the last such shape: texts of one kind follow each other).
+  if (!woke) lastQuiet = boundOf(shape);
   if (candidates === undefined) return [];
   if (candidates.length === 1) return [candidates[0].finding];
   // Best first: higher score, then the longer span, then the recognizer registered first.
@@ -60,6 +66,8 @@ function overlapsAny(finding: Finding, others: readonly Finding[]): boolean {
 function needsAnchor(recognizers: readonly Recognizer[]): boolean {
   // The list of the last call, as a rule the same one every time: no lookup.
   if (recognizers === lastList) return lastNeeds;
+  // Another list: what was quiet for the last one may not be for this one.
+  lastQuiet = undefined;
   let needs = NEEDS_ANCHOR.get(recognizers);
   if (needs === undefined) {
     needs = recognizers.every((recognizer) => recognizer.mayMatch !== undefined && !recognizer.mayMatch(SHAPE_WITHOUT_ANCHOR));
@@ -73,3 +81,9 @@ function needsAnchor(recognizers: readonly Recognizer[]): boolean {
 const NEEDS_ANCHOR = new WeakMap<readonly Recognizer[], boolean>();
 let lastList: readonly Recognizer[] | undefined;
 let lastNeeds = false;
+/**
+ * The counts and flags of the last text no recognizer of `lastList` woke on (every `mayMatch` false).
+ * `mayMatch` only asks for things to be present and reads the shape's counts and flags, not the runs'
+ * offsets (see `Recognizer.mayMatch`), so a text whose shape is within it wakes none either.
+ */
+let lastQuiet: ShapeBound | undefined;
