@@ -45,10 +45,13 @@ export const usccRecognizer: Recognizer = {
     for (const match of matchesAt(ANCHORED, text, shape)) {
       const code = match[0];
       const expected = usccCheckCharacter(code.slice(0, 17));
-      const organisationExpected = organisationCodeCheckCharacter(code.slice(8, 16));
       // A failed check leaves FAILED_CHECK_SCORE: most 18-character candidates are resident IDs, whose
-      // checks fail, and are left out unbuilt when the threshold is out of reach.
-      if (!(expected === code[17] && organisationExpected === code[16]) && !canReach(0.4 + (FAILED_CHECK_SCORE - 0.4), minScore)) continue;
+      // checks fail, and are left out unbuilt when the threshold is out of reach (the organisation
+      // code's check not even worked out when the first has failed).
+      const failedReaches = canReach(0.4 + (FAILED_CHECK_SCORE - 0.4), minScore);
+      if (expected !== code[17] && !failedReaches) continue;
+      const organisationExpected = organisationCodeCheckCharacter(code.slice(8, 16));
+      if (organisationExpected !== code[16] && !failedReaches) continue;
       const reasons: ScoreReason[] = [{ change: 0.4, why: '18 characters of the GB 32100 alphabet, 6-digit region code' }];
       if (expected !== code[17]) {
         reasons.push({ change: FAILED_CHECK_SCORE - 0.4, why: `check character ${code[17]} wrong, expected ${expected}` });
