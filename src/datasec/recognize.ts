@@ -18,7 +18,7 @@ export function recognize(text: string, recognizers: readonly Recognizer[] = REC
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   if (needsAnchor(recognizers) && !hasAnchor(text)) return [];
   // A text whose shape is within one no recognizer woke on (most log lines) is answered here.
-  const shape = textShapeBeyond(text, lastQuiet);
+  const shape = textShapeBeyond(text, quiet);
   if (shape === undefined) return [];
   // Most lines give no candidate at all: nothing is allocated for them but the shape.
   let candidates: { finding: Finding; order: number }[] | undefined;
@@ -36,8 +36,7 @@ export function recognize(text: string, recognizers: readonly Recognizer[] = REC
       if (finding.score >= minScore) (candidates ??= []).push({ finding, order });
     }
   }
-  // Remembered for the next texts (the last such shape: texts of one kind follow each other).
-  if (!woke) lastQuiet = boundOf(shape);
+  if (!woke) rememberQuiet(boundOf(shape));
   if (candidates === undefined) return [];
   if (candidates.length === 1) return [candidates[0].finding];
   // Best first: higher score, then the longer span, then the recognizer registered first.
@@ -67,7 +66,8 @@ function needsAnchor(recognizers: readonly Recognizer[]): boolean {
   // The list of the last call, as a rule the same one every time: no lookup.
   if (recognizers === lastList) return lastNeeds;
   // Another list: what was quiet for the last one may not be for this one.
-  lastQuiet = undefined;
+  quiet.length = 0;
+  nextQuiet = 0;
   let needs = NEEDS_ANCHOR.get(recognizers);
   if (needs === undefined) {
     needs = recognizers.every((recognizer) => recognizer.mayMatch !== undefined && !recognizer.mayMatch(SHAPE_WITHOUT_ANCHOR));
@@ -82,8 +82,20 @@ const NEEDS_ANCHOR = new WeakMap<readonly Recognizer[], boolean>();
 let lastList: readonly Recognizer[] | undefined;
 let lastNeeds = false;
 /**
- * The counts and flags of the last text no recognizer of `lastList` woke on (every `mayMatch` false).
+ * The counts and flags of the last texts no recognizer of `lastList` woke on (every `mayMatch` false).
  * `mayMatch` only asks for things to be present and reads the shape's counts and flags, not the runs'
- * offsets (see `Recognizer.mayMatch`), so a text whose shape is within it wakes none either.
+ * offsets (see `Recognizer.mayMatch`), so a text whose shape is within one of them wakes none either.
  */
-let lastQuiet: ShapeBound | undefined;
+const quiet: ShapeBound[] = [];
+let nextQuiet = 0;
+
+/**
+ * Kept for the next texts, in place of the oldest of QUIET_BOUNDS: texts of a few kinds take turns (log
+ * lines and CSV rows, say), and one bound for each keeps them all answered.
+ */
+function rememberQuiet(bound: ShapeBound): void {
+  quiet[nextQuiet] = bound;
+  nextQuiet = (nextQuiet + 1) % QUIET_BOUNDS;
+}
+
+const QUIET_BOUNDS = 4;
