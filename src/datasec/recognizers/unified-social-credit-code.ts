@@ -4,7 +4,7 @@
 import { END, START } from './boundaries.js';
 import { organisationCodeCheckCharacter, usccCheckCharacter } from './checksums.js';
 import { FAILED_CHECK_SCORE, NO_STARTS, anchoredPattern, canReach, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer, type ScoreReason } from './recognizer.js';
-import { isAsciiAlphanumeric, textShape } from './text-shape.js';
+import { isAsciiAlphanumeric, runLengthMask, textShape } from './text-shape.js';
 
 const CHAR = '[0-9A-HJ-NPQRTUWXY]';
 const PATTERN = new RegExp(`${START}${CHAR}{2}[0-9]{6}${CHAR}{10}${END}`, 'g');
@@ -34,12 +34,16 @@ const starts: MatchStarts = (text, shape) => {
 
 const ANCHORED = anchoredPattern(PATTERN, starts);
 
+const EIGHTEEN_DIGITS = runLengthMask(18);
+
 export const usccRecognizer: Recognizer = {
   id: 'cn-uscc',
   category: 'cn-uscc',
   description: 'Unified social credit code (GB 32100): 18 characters, GB 32100 and GB 11714 check characters',
-  // Cannot match without the organisation code's 6 digits in a row.
-  mayMatch: (shape) => shape.longestDigitRun >= 6,
+  // Cannot match without the organisation code's 6 digits in a row, and a capital (the alphabet's
+  // letters are capitals) unless the code is all digits, a run of exactly 18. CSV rows of numbers and
+  // lower-case words give neither.
+  mayMatch: (shape) => shape.longestDigitRun >= 6 && (shape.upper || (shape.runLengths & EIGHTEEN_DIGITS) !== 0),
   find(text, shape = textShape(text), minScore?: number): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesAt(ANCHORED, text, shape)) {
