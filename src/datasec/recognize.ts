@@ -5,6 +5,7 @@
 import { applyContext } from './recognizers/context.js';
 import { RECOGNIZERS } from './recognizers/index.js';
 import { canReach, sumOfChanges, type Finding, type Recognizer } from './recognizers/recognizer.js';
+import { sortSmall } from './recognizers/sort-small.js';
 import { SHAPE_WITHOUT_ANCHOR, boundOf, hasAnchor, textShapeBeyond, type ShapeBound } from './recognizers/text-shape.js';
 
 export interface RecognizeOptions {
@@ -40,7 +41,8 @@ export function recognize(text: string, recognizers: readonly Recognizer[] = REC
   if (candidates === undefined) return [];
   if (candidates.length === 1) return [candidates[0].finding];
   // Best first: higher score, then the longer span, then the recognizer registered first.
-  candidates.sort(
+  sortSmall(
+    candidates,
     (a, b) =>
       b.finding.score - a.finding.score ||
       b.finding.end - b.finding.start - (a.finding.end - a.finding.start) ||
@@ -50,7 +52,7 @@ export function recognize(text: string, recognizers: readonly Recognizer[] = REC
   for (const { finding } of candidates) {
     if (!overlapsAny(finding, kept)) kept.push(finding);
   }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  return sortSmall(kept, (a, b) => a.start - b.start || a.end - b.end);
 }
 
 function overlapsAny(finding: Finding, others: readonly Finding[]): boolean {
