@@ -5,7 +5,8 @@
 import { applyContext } from './recognizers/context.js';
 import { RECOGNIZERS } from './recognizers/index.js';
 import { canReach, sumOfChanges, type Finding, type Recognizer } from './recognizers/recognizer.js';
-import { SHAPE_WITHOUT_ANCHOR, hasAnchor, textShape } from './recognizers/text-shape.js';
+import { sortSmall } from './recognizers/sort-small.js';
+import { SHAPE_WITHOUT_ANCHOR, boundOf, hasAnchor, textShapeBeyond, type ShapeBound } from './recognizers/text-shape.js';
 
 export interface RecognizeOptions {
   /** Findings scoring below this are dropped; 0.5 by default. Lower it (e.g. 0.15) to see likely typos too. */
@@ -17,12 +18,16 @@ export const DEFAULT_MIN_SCORE = 0.5;
 export function recognize(text: string, recognizers: readonly Recognizer[] = RECOGNIZERS, options: RecognizeOptions = {}): Finding[] {
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   if (needsAnchor(recognizers) && !hasAnchor(text)) return [];
-  const shape = textShape(text);
+  // A text whose shape is within one no recognizer woke on (most log lines) is answered here.
+  const shape = textShapeBeyond(text, quiet);
+  if (shape === undefined) return [];
   // Most lines give no candidate at all: nothing is allocated for them but the shape.
   let candidates: { finding: Finding; order: number }[] | undefined;
+  let woke = false;
   for (let order = 0; order < recognizers.length; order++) {
     const recognizer = recognizers[order];
     if (recognizer.mayMatch !== undefined && !recognizer.mayMatch(shape)) continue;
+    woke = true;
     // Given the threshold, the built-in recognizers do not build what cannot reach it; another may.
     for (const found of recognizer.find(text, shape, minScore)) {
       // Context words raise a score by CONTEXT_RAISE at most: a finding that cannot reach the threshold
@@ -32,10 +37,12 @@ export function recognize(text: string, recognizers: readonly Recognizer[] = REC
       if (finding.score >= minScore) (candidates ??= []).push({ finding, order });
     }
   }
+  if (!woke) rememberQuiet(boundOf(shape));
   if (candidates === undefined) return [];
   if (candidates.length === 1) return [candidates[0].finding];
   // Best first: higher score, then the longer span, then the recognizer registered first.
-  candidates.sort(
+  sortSmall(
+    candidates,
     (a, b) =>
       b.finding.score - a.finding.score ||
       b.finding.end - b.finding.start - (a.finding.end - a.finding.start) ||
@@ -45,7 +52,7 @@ export function recognize(text: string, recognizers: readonly Recognizer[] = REC
   for (const { finding } of candidates) {
     if (!overlapsAny(finding, kept)) kept.push(finding);
   }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  return sortSmall(kept, (a, b) => a.start - b.start || a.end - b.end);
 }
 
 function overlapsAny(finding: Finding, others: readonly Finding[]): boolean {
@@ -60,6 +67,9 @@ function overlapsAny(finding: Finding, others: readonly Finding[]): boolean {
 function needsAnchor(recognizers: readonly Recognizer[]): boolean {
   // The list of the last call, as a rule the same one every time: no lookup.
   if (recognizers === lastList) return lastNeeds;
+  // Another list: what was quiet for the last one may not be for this one.
+  quiet.length = 0;
+  nextQuiet = 0;
   let needs = NEEDS_ANCHOR.get(recognizers);
   if (needs === undefined) {
     needs = recognizers.every((recognizer) => recognizer.mayMatch !== undefined && !recognizer.mayMatch(SHAPE_WITHOUT_ANCHOR));
@@ -73,3 +83,21 @@ function needsAnchor(recognizers: readonly Recognizer[]): boolean {
 const NEEDS_ANCHOR = new WeakMap<readonly Recognizer[], boolean>();
 let lastList: readonly Recognizer[] | undefined;
 let lastNeeds = false;
+/**
+ * The counts and flags of the last texts no recognizer of `lastList` woke on (every `mayMatch` false).
+ * `mayMatch` only asks for things to be present and reads the shape's counts and flags, not the runs'
+ * offsets (see `Recognizer.mayMatch`), so a text whose shape is within one of them wakes none either.
+ */
+const quiet: ShapeBound[] = [];
+let nextQuiet = 0;
+
+/**
+ * Kept for the next texts, in place of the oldest of QUIET_BOUNDS: texts of a few kinds take turns (log
+ * lines and CSV rows, say), and one bound for each keeps them all answered.
+ */
+function rememberQuiet(bound: ShapeBound): void {
+  quiet[nextQuiet] = bound;
+  nextQuiet = (nextQuiet + 1) % QUIET_BOUNDS;
+}
+
+const QUIET_BOUNDS = 4;

@@ -22,12 +22,14 @@ export const bankCardRecognizer: Recognizer = {
       // Issued cards are 16 or 19 digits long almost always; 17 and 18 are rare (and 18 is a resident ID's length).
       const unusual = length === 17 || length === 18;
       const unionPay = digits.charCodeAt(0) === 54 && digits.charCodeAt(1) === 50;
-      const residentShaped = length === 18 && RESIDENT_PROVINCE_PREFIXES.has(digits.slice(0, 2)) && birthDateOf(digits.slice(6, 14)) !== undefined;
-      // The score first, added in the reasons' order: most candidates fail Luhn and are left out unbuilt.
+      // The score first, added in the reasons' order: most candidates fail Luhn and are left out unbuilt,
+      // before the resident-ID shape (a region and a birth date to look up), which can only lower it, is read.
       let sum = 0.25;
       if (unusual) sum += -0.05;
       sum += luhn ? 0.25 : -0.1;
       if (unionPay) sum += 0.2;
+      if (!canReach(sum, minScore)) continue;
+      const residentShaped = length === 18 && RESIDENT_PROVINCE_PREFIXES.has(digits.slice(0, 2)) && birthDateOf(digits.slice(6, 14)) !== undefined;
       if (residentShaped) sum += -0.2;
       if (!canReach(sum, minScore)) continue;
       const reasons: ScoreReason[] = [{ change: 0.25, why: `${length} digits` }];

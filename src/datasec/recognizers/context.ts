@@ -127,5 +127,6 @@ export function applyContext(text: string, finding: Finding): Finding {
   if (raisedBy !== undefined) reasons.push({ change: CONTEXT_RAISE, why: `context word "${raisedBy}" before it` });
   if (loweredBy !== undefined) reasons.push({ change: CONTEXT_LOWER, why: `context word "${loweredBy}" before it` });
   const score = clampScore(sumOfChanges(reasons));
-  return { ...finding, score, reasons };
+  // Written out rather than spread: a spread copy was a tenth of this step's time.
+  return { category: finding.category, start: finding.start, end: finding.end, text: finding.text, score, reasons };
 }

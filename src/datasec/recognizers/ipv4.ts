@@ -55,8 +55,8 @@ export const ipv4Recognizer: Recognizer = {
   id: 'ipv4',
   category: 'ipv4',
   description: 'IPv4 address: four dotted octets 0–255',
-  // Cannot match without dots and digits.
-  mayMatch: (shape) => shape.dot && shape.longestDigitRun >= 1,
+  // Cannot match without four digit runs joined by dots.
+  mayMatch: (shape) => shape.longestDottedRuns >= 4,
   find(text, shape = textShape(text)): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesAt(ANCHORED, text, shape)) {

@@ -45,7 +45,9 @@ export interface Recognizer {
    * (text-shape.ts) before `find` runs it: necessary, never sufficient, so nothing is lost. Running
    * every pattern over every line was nearly all of a scan's time. Absent: `find` always runs. It only
    * ever asks for things to be present (a longer digit run, a flag set), never for one to be absent:
-   * `recognize` relies on that to skip texts without a digit, @ or colon (SHAPE_WITHOUT_ANCHOR).
+   * `recognize` relies on that to skip texts without a digit, @ or colon (SHAPE_WITHOUT_ANCHOR). It reads
+   * the shape's counts and flags, never `digitRuns` (the offsets): `recognize` skips a text whose counts
+   * and flags are within those of a text on which every `mayMatch` was false (`textShapeBeyond`).
    */
   mayMatch?: (shape: TextShape) => boolean;
   /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../core/seeded-random.js';
 import { RECOGNIZERS } from './index.js';
-import { SHAPE_WITHOUT_ANCHOR, hasAnchor, runLengthMask, textShape } from './text-shape.js';
+import { SHAPE_WITHOUT_ANCHOR, boundOf, hasAnchor, runLengthMask, textShape, textShapeBeyond } from './text-shape.js';
 
 /** The digit runs as the texts they cover. */
 const runsOf = (text: string): string[] => {
@@ -116,5 +116,77 @@ describe('hasAnchor and SHAPE_WITHOUT_ANCHOR', () => {
       }
     }
     expect(found).toEqual([]);
+  });
+});
+
+describe('textShapeBeyond and boundOf', () => {
+  it('notes the most digit runs joined by dots', () => {
+    expect(textShape('ip 192.168.0.1 and 1.2').longestDottedRuns).toBe(4);
+    expect(textShape('v1.2.3, 12.50').longestDottedRuns).toBe(3);
+    expect(textShape('12.50 1. 2').longestDottedRuns).toBe(2);
+    expect(textShape('1 2 3 4').longestDottedRuns).toBe(1);
+    expect(textShape('1..2.3').longestDottedRuns).toBe(2);
+    expect(textShape('no digits.').longestDottedRuns).toBe(0);
+  });
+
+  it('checks every bound given', () => {
+    const bounds = [boundOf(textShape('x 12')), boundOf(textShape('12:30'))];
+    expect(textShapeBeyond('y 34', bounds)).toBeUndefined();
+    expect(textShapeBeyond('45:07', bounds)).toBeUndefined();
+    expect(textShapeBeyond('45:07 X', bounds)).toBeDefined();
+    expect(textShapeBeyond('y 34:56:78', bounds)).toBeDefined();
+  });
+
+  const LOG = '2026-11-05 13:05:07 host-12 service[4711]: processed 12345 records in 456 ms, queue 7';
+
+  it('gives the shape textShape gives when there is no bound, or the text is beyond it', () => {
+    expect(textShapeBeyond(LOG, [])).toEqual(textShape(LOG));
+    const bound = boundOf(textShape('2026-11-05 13:05:07 done'));
+    for (const text of [LOG, '手机 13800138000', 'a@b.c 1', 'fe80::1', 'GB82 WEST 1234', '+86 1', '京A12345 1']) {
+      expect(textShapeBeyond(text, [bound])).toEqual(textShape(text));
+    }
+  });
+
+  it('gives nothing for a text no longer, with no more colons, run lengths or kinds of character than the bound', () => {
+    const bound = boundOf(textShape(LOG));
+    expect(textShapeBeyond('2026-11-06 14:06:08 host-13 service[4712]: processed 12346 records in 457 ms, queue 8', [bound])).toBeUndefined();
+    expect(textShapeBeyond('pid 4711: 12:00', [bound])).toBeUndefined();
+    expect(textShapeBeyond('no anchor here', [bound])).toBeUndefined();
+    // One thing more than the bound each: a longer run, a new run length, a longer chain, a fourth colon, a flag.
+    expect(textShapeBeyond('processed 123456 records', [bound])).toBeDefined();
+    expect(textShapeBeyond('x 12 a 34', [boundOf(textShape('x 12'))])).toBeUndefined();
+    expect(textShapeBeyond('x 1 12', [boundOf(textShape('x 12'))])).toBeDefined();
+    expect(textShapeBeyond('1234 5678 9012', [bound])).toBeDefined();
+    expect(textShapeBeyond('1:2:3:4:5', [bound])).toBeDefined();
+    expect(textShapeBeyond('1:2::3', [bound])).toBeDefined();
+    for (const text of ['Host 12', 'host 12.', 'host+12', 'a@12', '主机 12', '京 12']) expect(textShapeBeyond(text, [bound])).toBeDefined();
+  });
+
+  it('is right to: a text within the bound of a shape no built-in recognizer may match wakes none either', () => {
+    const random = seededRandom(11);
+    const alphabet = '0123456789 -:.@+AXbx京系，１😀';
+    let within = 0;
+    for (let n = 0; n < 10000; n++) {
+      const quiet = textShape(random.chars(alphabet, random.between(1, 40)));
+      if (RECOGNIZERS.some((recognizer) => recognizer.mayMatch?.(quiet) !== false)) continue;
+      const text = random.chars(alphabet, random.between(1, 12));
+      if (textShapeBeyond(text, [boundOf(quiet)]) !== undefined) continue;
+      within++;
+      const shape = textShape(text);
+      expect(RECOGNIZERS.filter((recognizer) => recognizer.mayMatch?.(shape) !== false).map((recognizer) => `${recognizer.id}: ${text}`)).toEqual([]);
+    }
+    expect(within).toBeGreaterThan(100);
+  });
+
+  it('relies on the built-in recognizers\' mayMatch reading counts and flags, never the runs\' offsets', () => {
+    for (const text of ['身份证 11010519491231002X', LOG, '1234 5678 9012 3456', 'GB82 WEST 1234 5698 7654 32']) {
+      const shape = textShape(text);
+      const withoutRuns = Object.defineProperty({ ...shape }, 'digitRuns', {
+        get: () => {
+          throw new Error('mayMatch read digitRuns');
+        },
+      });
+      for (const recognizer of RECOGNIZERS) expect(recognizer.mayMatch?.(withoutRuns)).toBe(recognizer.mayMatch?.(shape));
+    }
   });
 });

@@ -24,6 +24,11 @@ export interface TextShape {
    * line's date and time (`2026-11-05 13:05:07`) make a chain of 10 at most.
    */
   readonly longestDigitChain: number;
+  /**
+   * The most digit runs in a row each joined to the next by one dot: an IPv4 address is 4, a version
+   * number `1.2.3` 3, a decimal 2. CSV rows' decimals and log lines give 2 at most.
+   */
+  readonly longestDottedRuns: number;
   /** A vehicle plate's province character (京, 沪, 粤, …). */
   readonly plateProvince: boolean;
   readonly at: boolean;
@@ -38,13 +43,90 @@ export interface TextShape {
 
 const NO_RUNS: readonly number[] = Object.freeze([]);
 
+/**
+ * A shape's counts and flags, everything `mayMatch` reads (not the runs' offsets), as plain numbers:
+ * kept by `recognize` for a text no recognizer woke on, so that a later text whose shape is within it
+ * (`textShapeBeyond`) is answered without its shape being built or any `mayMatch` called.
+ */
+export interface ShapeBound {
+  readonly longestDigitRun: number;
+  readonly runLengths: number;
+  readonly longestDigitChain: number;
+  readonly longestDottedRuns: number;
+  readonly colons: number;
+  /** The character flags as bits (see the kinds below). */
+  readonly flags: number;
+}
+
 export function textShape(text: string): TextShape {
-  // Plain locals and one bit set in the loop, one object at the end: V8 keeps them in registers (the
-  // loop was twice as slow writing an object's fields), and a text without digits allocates nothing
-  // else. The characters are read from a typed array the text is copied into: `charCodeAt` on a line
-  // sliced out of a larger string costs several times a typed array's load (the pass took 30 % less
-  // time so). The kind of each character comes from a table.
-  let runs: number[] | undefined;
+  measure(text);
+  return shapeMeasured();
+}
+
+/**
+ * `textShape(text)`, or undefined when the text's shape is within one of `bounds`: no longer digit run,
+ * chain or dotted runs, no more colons, no run length and no character flag that bound lacks. A
+ * recognizer's `mayMatch` only asks for things to be present, so one false for every recognizer at a
+ * bound is false at such a shape. Log lines are nearly all within one such bound: nothing is allocated
+ * for them.
+ */
+export function textShapeBeyond(text: string, bounds: readonly ShapeBound[]): TextShape | undefined {
+  measure(text);
+  for (const bound of bounds) {
+    if (
+      measuredLongestRun <= bound.longestDigitRun &&
+      measuredChain <= bound.longestDigitChain &&
+      measuredDotted <= bound.longestDottedRuns &&
+      measuredColons <= bound.colons &&
+      (measuredRunLengths & ~bound.runLengths) === 0 &&
+      (measuredSeen & ~bound.flags) === 0
+    ) {
+      return undefined;
+    }
+  }
+  return shapeMeasured();
+}
+
+/** The counts and flags of `shape`, to compare later texts against (see `textShapeBeyond`). */
+export function boundOf(shape: TextShape): ShapeBound {
+  const flags =
+    (shape.plateProvince ? PROVINCE : 0) |
+    (shape.at ? AT : 0) |
+    (shape.doubleColon ? DOUBLE_COLON : 0) |
+    (shape.plus ? PLUS : 0) |
+    (shape.dot ? DOT : 0) |
+    (shape.upper ? UPPER : 0) |
+    (shape.nonAscii ? NON_ASCII : 0) |
+    (shape.colons > 0 ? COLON : 0);
+  return {
+    longestDigitRun: shape.longestDigitRun,
+    runLengths: shape.runLengths,
+    longestDigitChain: shape.longestDigitChain,
+    longestDottedRuns: shape.longestDottedRuns,
+    colons: shape.colons,
+    flags,
+  };
+}
+
+// What the last `measure` found, in module variables rather than an object (nothing allocated for a
+// text whose shape is then not needed), the runs' offsets in a kept typed array.
+let measuredLongestRun = 0;
+let measuredRunLengths = 0;
+let measuredChain = 0;
+let measuredDotted = 0;
+let measuredColons = 0;
+let measuredSeen = 0;
+let measuredRunCount = 0;
+let measuredRuns = new Int32Array(1024);
+
+/**
+ * One pass over `text`, noting its digit runs and characters. Plain locals and one bit set in the loop:
+ * V8 keeps them in registers (the loop was twice as slow writing an object's fields). The characters
+ * are read from a typed array the text is copied into: `charCodeAt` on a line sliced out of a larger
+ * string costs several times a typed array's load (the pass took 30 % less time so). The kind of each
+ * character comes from a table.
+ */
+function measure(text: string): void {
   let longestDigitRun = 0;
   let runLengths = 0;
   let longestDigitChain = 0;
@@ -54,6 +136,10 @@ export function textShape(text: string): TextShape {
   let seen = 0;
   const length = text.length;
   const codes = codesOf(text);
+  // A text of n code units has at most n / 2 + 1 runs, two offsets each.
+  if (measuredRuns.length < length + 2) measuredRuns = new Int32Array(length + 2);
+  const runs = measuredRuns;
+  let count = 0;
   let i = 0;
   while (i < length) {
     const kind = KINDS[codes[i]];
@@ -62,7 +148,9 @@ export function textShape(text: string): TextShape {
       i++;
       while (i < length && isDigit(codes[i])) i++;
       const run = i - runStart;
-      (runs ??= []).push(runStart, i);
+      runs[count] = runStart;
+      runs[count + 1] = i;
+      count += 2;
       if (run > longestDigitRun) longestDigitRun = run;
       runLengths |= lengthBit(run);
       chain += run;
@@ -81,14 +169,47 @@ export function textShape(text: string): TextShape {
     }
     i++;
   }
+  measuredLongestRun = longestDigitRun;
+  measuredRunLengths = runLengths;
+  measuredChain = longestDigitChain;
+  // Runs joined by dots, counted after the pass and only in a text with a dot (not in most log lines):
+  // one more test per run in the loop above made it slower by more than this costs.
+  measuredDotted = count === 0 ? 0 : (seen & DOT) === 0 || count === 2 ? 1 : longestDottedRuns(codes, runs, count);
+  measuredColons = colons;
+  measuredSeen = seen;
+  measuredRunCount = count;
+}
+
+/** The most runs in a row each joined to the next by one dot, from the runs' `count` offsets. */
+function longestDottedRuns(codes: Uint16Array, runs: Int32Array, count: number): number {
+  let longest = 1;
+  let dotted = 1;
+  for (let k = 2; k < count; k += 2) {
+    if (runs[k] === runs[k - 1] + 1 && codes[runs[k - 1]] === 46) dotted++;
+    else dotted = 1;
+    if (dotted > longest) longest = dotted;
+  }
+  return longest;
+}
+
+/** The shape `measure` found last. */
+function shapeMeasured(): TextShape {
+  let digitRuns = NO_RUNS;
+  if (measuredRunCount > 0) {
+    const runs: number[] = [];
+    for (let k = 0; k < measuredRunCount; k++) runs.push(measuredRuns[k]);
+    digitRuns = runs;
+  }
+  const seen = measuredSeen;
   return {
-    longestDigitRun,
-    digitRuns: runs ?? NO_RUNS,
-    runLengths,
-    longestDigitChain,
+    longestDigitRun: measuredLongestRun,
+    digitRuns,
+    runLengths: measuredRunLengths,
+    longestDigitChain: measuredChain,
+    longestDottedRuns: measuredDotted,
     plateProvince: (seen & PROVINCE) !== 0,
     at: (seen & AT) !== 0,
-    colons,
+    colons: measuredColons,
     doubleColon: (seen & DOUBLE_COLON) !== 0,
     plus: (seen & PLUS) !== 0,
     dot: (seen & DOT) !== 0,
@@ -172,6 +293,7 @@ export const SHAPE_WITHOUT_ANCHOR: TextShape = Object.freeze({
   digitRuns: NO_RUNS,
   runLengths: 0,
   longestDigitChain: 0,
+  longestDottedRuns: 0,
   plateProvince: true,
   at: false,
   colons: 0,

@@ -4,7 +4,7 @@
 import { END, START } from './boundaries.js';
 import { organisationCodeCheckCharacter, usccCheckCharacter } from './checksums.js';
 import { FAILED_CHECK_SCORE, NO_STARTS, anchoredPattern, canReach, makeFinding, matchesAt, type Finding, type MatchStarts, type Recognizer, type ScoreReason } from './recognizer.js';
-import { isAsciiAlphanumeric, textShape } from './text-shape.js';
+import { isAsciiAlphanumeric, runLengthMask, textShape } from './text-shape.js';
 
 const CHAR = '[0-9A-HJ-NPQRTUWXY]';
 const PATTERN = new RegExp(`${START}${CHAR}{2}[0-9]{6}${CHAR}{10}${END}`, 'g');
@@ -34,21 +34,28 @@ const starts: MatchStarts = (text, shape) => {
 
 const ANCHORED = anchoredPattern(PATTERN, starts);
 
+const EIGHTEEN_DIGITS = runLengthMask(18);
+
 export const usccRecognizer: Recognizer = {
   id: 'cn-uscc',
   category: 'cn-uscc',
   description: 'Unified social credit code (GB 32100): 18 characters, GB 32100 and GB 11714 check characters',
-  // Cannot match without the organisation code's 6 digits in a row.
-  mayMatch: (shape) => shape.longestDigitRun >= 6,
+  // Cannot match without the organisation code's 6 digits in a row, and a capital (the alphabet's
+  // letters are capitals) unless the code is all digits, a run of exactly 18. CSV rows of numbers and
+  // lower-case words give neither.
+  mayMatch: (shape) => shape.longestDigitRun >= 6 && (shape.upper || (shape.runLengths & EIGHTEEN_DIGITS) !== 0),
   find(text, shape = textShape(text), minScore?: number): Finding[] {
     const findings: Finding[] = [];
     for (const match of matchesAt(ANCHORED, text, shape)) {
       const code = match[0];
       const expected = usccCheckCharacter(code.slice(0, 17));
-      const organisationExpected = organisationCodeCheckCharacter(code.slice(8, 16));
       // A failed check leaves FAILED_CHECK_SCORE: most 18-character candidates are resident IDs, whose
-      // checks fail, and are left out unbuilt when the threshold is out of reach.
-      if (!(expected === code[17] && organisationExpected === code[16]) && !canReach(0.4 + (FAILED_CHECK_SCORE - 0.4), minScore)) continue;
+      // checks fail, and are left out unbuilt when the threshold is out of reach (the organisation
+      // code's check not even worked out when the first has failed).
+      const failedReaches = canReach(0.4 + (FAILED_CHECK_SCORE - 0.4), minScore);
+      if (expected !== code[17] && !failedReaches) continue;
+      const organisationExpected = organisationCodeCheckCharacter(code.slice(8, 16));
+      if (organisationExpected !== code[16] && !failedReaches) continue;
       const reasons: ScoreReason[] = [{ change: 0.4, why: '18 characters of the GB 32100 alphabet, 6-digit region code' }];
       if (expected !== code[17]) {
         reasons.push({ change: FAILED_CHECK_SCORE - 0.4, why: `check character ${code[17]} wrong, expected ${expected}` });
