@@ -117,7 +117,7 @@ export class EventView {
   }
 
   /** True when `test` holds for some string (or number, as text) value of the event; allocates nothing for strings. */
-  someRawText(pattern: RegExp, test: (value: string, pattern: RegExp) => boolean): boolean {
+  someRawText<P>(pattern: P, test: (value: string, pattern: P) => boolean): boolean {
     return someText(this.fields, pattern, test, 0);
   }
 
@@ -136,7 +136,7 @@ export class EventView {
 /** Separates values in allFoldedText: no needle contains it, so no match can span two values. */
 export const VALUE_SEPARATOR = '\u0000';
 
-function someText(value: unknown, pattern: RegExp, test: (value: string, pattern: RegExp) => boolean, depth: number): boolean {
+function someText<P>(value: unknown, pattern: P, test: (value: string, pattern: P) => boolean, depth: number): boolean {
   if (value === null || value === undefined || depth > MAX_KEYWORD_DEPTH) return false;
   if (typeof value === 'string') return test(value, pattern);
   if (typeof value === 'number' || typeof value === 'boolean') return test(String(value), pattern);
