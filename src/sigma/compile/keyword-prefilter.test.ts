@@ -21,6 +21,12 @@ describe('keyword prefilter', () => {
     expect(matches({ CommandLine: 'invoke-mimi\u212Aatz' })).toBe(true);
   });
 
+  it('checks a non-ASCII value on its own: a needle beside ® is found, a value with ® and no needle matches nothing', () => {
+    expect(matches({ Product: 'Microsoft® Windows®', CommandLine: 'whoami' })).toBe(false);
+    expect(matches({ Product: 'Microsoft® Windows®', Description: 'Ünïcode SEKURLSA::Logonpasswords' })).toBe(true);
+    expect(matches({ Product: 'Microsoft® Windows®', CommandLine: 'Invoke-Mimikatz' })).toBe(true);
+  });
+
   it('never matches across two values', () => {
     expect(matches({ A: 'invoke-mimi', B: 'katz' })).toBe(false);
   });
