@@ -45,39 +45,31 @@ export class RecentValueBudget {
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
- * For keyword needles that are all ASCII, a case-insensitive alternation run over the event's raw
- * values before the folded text of the whole event is built (building it was a tenth of the hunt's
- * time, for SigmaHQ's one Windows-wide keyword rule). `any` also matches any non-ASCII character, so
- * the usual value (ASCII, no needle) costs one regex call; `needles` alone then decides.
+ * Of every Unicode character, only these two lower-case to something holding ASCII: the Kelvin sign
+ * (to k) and the dotted capital I (to i and a combining dot, the one change of length). Checked over
+ * every code point; asserted by keyword-prefilter.test.ts.
  */
-interface QuickCheck {
-  readonly any: RegExp;
-  readonly needles: RegExp;
-}
-
-function asciiQuickCheck(needles: readonly string[]): QuickCheck | undefined {
-  if (needles.length === 0 || needles.some((needle) => NON_ASCII.test(needle))) return undefined;
-  const alternation = needles.map(escapeRegExp).join('|');
-  return { any: new RegExp(`[^\\x00-\\x7f]|${alternation}`, 'i'), needles: new RegExp(alternation, 'i') };
-}
+export const FOLDS_TO_ASCII = /[\u0130\u212A]/;
 
 /**
- * True when the folded value may hold a needle. For ASCII text `/x/i` and lower-casing agree. A value
- * with a non-ASCII character is lower-cased first, since lower-casing may turn it into ASCII (the
- * Kelvin sign folds to k) where `/x/i` does not; every needle is ASCII and lower-case, so on the
- * folded value `/x/i` finds exactly them. Sysmon's `Product` ("Microsoft® Windows® Operating
- * System") is non-ASCII on most events: sending each such event to the full search built the
- * folded text of three events in four.
+ * For keyword needles that are all ASCII, one case-insensitive alternation run over the event's raw
+ * text before its folded text is built and searched (building it was a tenth of the hunt's time, for
+ * SigmaHQ's one Windows-wide keyword rule). The needles are lower-case ASCII, so in the folded text
+ * each occurrence is made of ASCII characters that were, in the raw text, the same letters in some
+ * case at the same places (`/x/i` without the `u` flag never lets a non-ASCII character stand for
+ * an ASCII one) — unless the raw text holds one of the two characters FOLDS_TO_ASCII names; the
+ * alternation therefore also matches those. Other non-ASCII text, such as Sysmon's `Product`
+ * ("Microsoft® Windows® Operating System") on most events, needs no folding to be ruled out.
  */
-function needsFoldedSearch(value: string, check: QuickCheck): boolean {
-  if (!check.any.test(value)) return false;
-  return NON_ASCII.test(value) ? check.needles.test(value.toLowerCase()) : true;
+function asciiQuickCheck(needles: readonly string[]): RegExp | undefined {
+  if (needles.length === 0 || needles.some((needle) => NON_ASCII.test(needle))) return undefined;
+  return new RegExp(`${FOLDS_TO_ASCII.source}|${needles.map(escapeRegExp).join('|')}`, 'i');
 }
 
 export class AnchorIndex {
   private readonly always: number[] = [];
   private readonly fields: FieldIndex[] = [];
-  private keyword: { substrings: SubstringIndex; needleRules: number[][]; quickCheck: QuickCheck | undefined } | undefined;
+  private keyword: { substrings: SubstringIndex; needleRules: number[][]; quickCheck: RegExp | undefined } | undefined;
   private readonly stamp: Int32Array;
   private epoch = 0;
   private readonly result: number[] = [];
@@ -145,7 +137,7 @@ export class AnchorIndex {
       }
     }
     const keyword = this.keyword;
-    if (keyword && (keyword.quickCheck === undefined || view.someRawText(keyword.quickCheck, needsFoldedSearch))) {
+    if (keyword && (keyword.quickCheck === undefined || keyword.quickCheck.test(view.allRawText()))) {
       this.currentNeedleRules = keyword.needleRules;
       keyword.substrings.search(view.allFoldedText(), this.markNeedle);
     }

@@ -60,6 +60,8 @@ export class EventView {
   private foldedCache: Folded[];
   private allValuesEpoch = 0;
   private allValuesCache: string[] = [];
+  private allRawEpoch = 0;
+  private allRawCache = '';
   private allTextEpoch = 0;
   private allTextCache = '';
 
@@ -116,18 +118,24 @@ export class EventView {
     return values;
   }
 
-  /** True when `test` holds for some string (or number, as text) value of the event; allocates nothing for strings. */
-  someRawText<P>(pattern: P, test: (value: string, pattern: P) => boolean): boolean {
-    return someText(this.fields, pattern, test, 0);
+  /**
+   * Every value of the event as the event had it, joined by VALUE_SEPARATOR: one string for the
+   * keyword quick check to scan with one regex call, rather than one call per value.
+   */
+  allRawText(): string {
+    if (this.allRawEpoch === this.epoch) return this.allRawCache;
+    const raw: string[] = [];
+    collectRawValues(this.fields, raw, 0);
+    this.allRawCache = raw.join(VALUE_SEPARATOR);
+    this.allRawEpoch = this.epoch;
+    return this.allRawCache;
   }
 
   /** Every folded value joined by VALUE_SEPARATOR: one string for the keyword prefilter to scan. */
   allFoldedText(): string {
     if (this.allTextEpoch === this.epoch) return this.allTextCache;
     // Joined first, folded once: one lower-casing per event instead of one per value.
-    const raw: string[] = [];
-    collectRawValues(this.fields, raw, 0);
-    this.allTextCache = raw.join(VALUE_SEPARATOR).toLowerCase();
+    this.allTextCache = this.allRawText().toLowerCase();
     this.allTextEpoch = this.epoch;
     return this.allTextCache;
   }
@@ -135,20 +143,6 @@ export class EventView {
 
 /** Separates values in allFoldedText: no needle contains it, so no match can span two values. */
 export const VALUE_SEPARATOR = '\u0000';
-
-function someText<P>(value: unknown, pattern: P, test: (value: string, pattern: P) => boolean, depth: number): boolean {
-  if (value === null || value === undefined || depth > MAX_KEYWORD_DEPTH) return false;
-  if (typeof value === 'string') return test(value, pattern);
-  if (typeof value === 'number' || typeof value === 'boolean') return test(String(value), pattern);
-  if (Array.isArray(value)) {
-    for (const item of value) if (someText(item, pattern, test, depth + 1)) return true;
-    return false;
-  }
-  if (typeof value === 'object') {
-    for (const key in value as Record<string, unknown>) if (someText((value as Record<string, unknown>)[key], pattern, test, depth + 1)) return true;
-  }
-  return false;
-}
 
 function collectRawValues(value: unknown, into: string[], depth: number): void {
   if (value === null || value === undefined || depth > MAX_KEYWORD_DEPTH) return;
