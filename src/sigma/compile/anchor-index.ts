@@ -20,6 +20,10 @@ interface FieldIndex {
    * lower-cased nor scanned again) → the rules their equality hits and the needles found in them.
    */
   readonly recent: Map<string, RecentValue>;
+  /** Look-ups and hits of `recent` in the current window, and values left to search without it. */
+  lookups: number;
+  hits: number;
+  skipCache: number;
 }
 
 interface RecentValue {
@@ -27,6 +31,15 @@ interface RecentValue {
   readonly needleIds: readonly number[];
 }
 
+/**
+ * A field whose values rarely repeat (hashes, file names with random parts) is not worth remembering:
+ * each value then costs a look-up, an entry, and garbage that outlives young collections. After a
+ * window of look-ups with fewer hits than this share, the field's values are searched directly for
+ * SKIP_WINDOWS windows, then the cache is tried again.
+ */
+const CACHE_WINDOW = 1024;
+const CACHE_MIN_HIT_SHARE = 0.25;
+const SKIP_WINDOWS = 8;
 /** Values shorter than this are searched again rather than remembered. */
 const CACHE_MIN_LENGTH = 24;
 /** Per field; the cache is emptied when full, which keeps memory bounded whatever the input. */
@@ -110,7 +123,7 @@ export class AnchorIndex {
         this.keyword = { substrings: new SubstringIndex(needles), needleRules, quickCheck: asciiQuickCheck(needles) };
         continue;
       }
-      this.fields.push({ slot: slots.slotOf(field), equals: entry.equals, substrings: new SubstringIndex(needles), needleRules, recent: new Map() });
+      this.fields.push({ slot: slots.slotOf(field), equals: entry.equals, substrings: new SubstringIndex(needles), needleRules, recent: new Map(), lookups: 0, hits: 0, skipCache: 0 });
     }
   }
 
@@ -128,7 +141,11 @@ export class AnchorIndex {
       const raw = view.text(field.slot);
       if (raw === MISSING) continue;
       this.currentNeedleRules = field.needleRules;
-      if (typeof raw === 'string' && raw.length >= CACHE_MIN_LENGTH) this.searchRemembered(field, raw, view);
+      if (typeof raw === 'string' && raw.length >= CACHE_MIN_LENGTH && field.skipCache === 0) this.searchRemembered(field, raw, view);
+      else if (typeof raw === 'string' && raw.length >= CACHE_MIN_LENGTH) {
+        field.skipCache--;
+        this.searchField(field, view.folded(field.slot) as string);
+      }
       else if (raw === NULL_VALUE) this.searchField(field, '');
       else {
         const folded = view.folded(field.slot);
@@ -154,6 +171,16 @@ export class AnchorIndex {
   /** A long value: answered from the field's cache of recent values when it repeats. */
   private searchRemembered(field: FieldIndex, raw: string, view: EventView): void {
     let remembered = field.recent.get(raw);
+    if (remembered !== undefined) field.hits++;
+    if (++field.lookups === CACHE_WINDOW) {
+      if (field.hits < CACHE_WINDOW * CACHE_MIN_HIT_SHARE) {
+        field.skipCache = CACHE_WINDOW * SKIP_WINDOWS;
+        this.budget.used -= field.recent.size;
+        field.recent.clear();
+      }
+      field.lookups = 0;
+      field.hits = 0;
+    }
     if (remembered === undefined) {
       const folded = view.folded(field.slot) as string;
       const needleIds: number[] = [];
