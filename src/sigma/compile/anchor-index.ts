@@ -74,15 +74,23 @@ export const FOLDS_TO_ASCII = /[\u0130\u212A]/;
  * alternation therefore also matches those. Other non-ASCII text, such as Sysmon's `Product`
  * ("Microsoft® Windows® Operating System") on most events, needs no folding to be ruled out.
  */
-function asciiQuickCheck(needles: readonly string[]): RegExp | undefined {
+function asciiQuickCheck(needles: readonly string[]): QuickCheck | undefined {
   if (needles.length === 0 || needles.some((needle) => NON_ASCII.test(needle))) return undefined;
-  return new RegExp(`${FOLDS_TO_ASCII.source}|${needles.map(escapeRegExp).join('|')}`, 'i');
+  // A raw value at least half as long as the shortest needle may hold it once folded (the dotted
+  // capital I becomes two characters); shorter values are not asked.
+  const minLength = Math.ceil(Math.min(...needles.map((needle) => needle.length)) / 2);
+  return { pattern: new RegExp(`${FOLDS_TO_ASCII.source}|${needles.map(escapeRegExp).join('|')}`, 'i'), minLength };
+}
+
+interface QuickCheck {
+  readonly pattern: RegExp;
+  readonly minLength: number;
 }
 
 export class AnchorIndex {
   private readonly always: number[] = [];
   private readonly fields: FieldIndex[] = [];
-  private keyword: { substrings: SubstringIndex; needleRules: number[][]; quickCheck: RegExp | undefined } | undefined;
+  private keyword: { substrings: SubstringIndex; needleRules: number[][]; quickCheck: QuickCheck | undefined } | undefined;
   private readonly stamp: Int32Array;
   private epoch = 0;
   private readonly result: number[] = [];
@@ -154,7 +162,7 @@ export class AnchorIndex {
       }
     }
     const keyword = this.keyword;
-    if (keyword && (keyword.quickCheck === undefined || keyword.quickCheck.test(view.allRawText()))) {
+    if (keyword && (keyword.quickCheck === undefined || view.someRawValue(keyword.quickCheck.pattern, keyword.quickCheck.minLength))) {
       this.currentNeedleRules = keyword.needleRules;
       keyword.substrings.search(view.allFoldedText(), this.markNeedle);
     }
