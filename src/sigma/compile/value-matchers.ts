@@ -140,7 +140,8 @@ function compileFieldTest(test: ValueTest, slot: number, fieldName: (sigmaField:
     case 'regex': {
       const regex = compileSafeRegex(test.source, test.flags);
       // The value test is made once here, not once per evaluation.
-      const matchText = (value: string): boolean => regex.test(value);
+      const minLength = leastRunLength(test.source);
+      const matchText = minLength > 0 ? (value: string): boolean => value.length >= minLength && regex.test(value) : (value: string): boolean => regex.test(value);
       return (view) => anyText(view.text(slot), matchText);
     }
     case 'null':
@@ -181,6 +182,16 @@ function compileFieldTest(test: ValueTest, slot: number, fieldName: (sigmaField:
       };
     }
   }
+}
+
+/**
+ * N for a pattern that is only `.{N}`, `.{N,}` or `.{N,M}` (SigmaHQ's long-command-line rules): no
+ * shorter value can match, and such a pattern is slow to fail, since the regex engine tries each
+ * start position up to the end of the value. 0 for any other pattern.
+ */
+function leastRunLength(source: string): number {
+  const run = /^\.\{(\d+)(?:,\d*)?\}$/.exec(source);
+  return run === null ? 0 : Number(run[1]);
 }
 
 /** A keyword search's test, which must be a string test. Also used by check-rule.ts. */
