@@ -48,6 +48,17 @@ function objectText(value: unknown): string {
   }
 }
 
+/**
+ * getField with one property read on the usual path. A value read that is not undefined is the
+ * event's own unless it comes from Object.prototype, whose properties are all functions besides
+ * `__proto__`; those cases, and absent names (perhaps a dotted path), go through getField.
+ */
+function readField(fields: Record<string, unknown>, name: string): unknown {
+  const value = fields[name];
+  if (value === undefined || typeof value === 'function' || name === '__proto__') return getField(fields, name);
+  return value;
+}
+
 /** Keyword searches look this deep into nested objects; deeper values are not searched. */
 const MAX_KEYWORD_DEPTH = 32;
 
@@ -84,7 +95,7 @@ export class EventView {
   /** The field's value as text, exactly as the event had it. */
   text(slot: number): string | readonly string[] | typeof MISSING | typeof NULL_VALUE {
     if (this.rawEpoch[slot] === this.epoch) return this.rawCache[slot];
-    const value = textOf(getField(this.fields, this.slots.names[slot]));
+    const value = textOf(readField(this.fields, this.slots.names[slot]));
     this.rawCache[slot] = value;
     this.rawEpoch[slot] = this.epoch;
     return value;
