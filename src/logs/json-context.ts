@@ -11,8 +11,14 @@ export interface JsonReadContext {
   readonly maxRecordChars: number;
 }
 
-/** Events and problems in file order. */
-export type Found = LogEvent | ReadProblem;
+/** Events and problems in file order; a record may be left to parse when its turn comes. */
+export type Found = LogEvent | ReadProblem | DeferredRecord;
+
+/** A record whose parsing waits until the consumer reaches it (undefined: nothing there, a blank line). */
+export interface DeferredRecord {
+  readonly deferred: true;
+  parse(): LogEvent | ReadProblem | undefined;
+}
 
 /**
  * Turns text chunks into events, synchronously: a whole chunk at a time into `out`, so the async

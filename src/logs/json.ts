@@ -47,7 +47,9 @@ export async function* readJsonEvents(
     let next: IteratorResult<string> = { done: false, value: head };
     while (next.done !== true) {
       reader.push(next.value, found);
-      for (const item of found) {
+      for (const entry of found) {
+        const item = 'deferred' in entry ? entry.parse() : entry;
+        if (item === undefined) continue;
         if ('fields' in item) yield item;
         else onProblem?.(item);
       }
@@ -55,7 +57,9 @@ export async function* readJsonEvents(
       next = await chunks.next();
     }
     reader.finish(found);
-    for (const item of found) {
+    for (const entry of found) {
+      const item = 'deferred' in entry ? entry.parse() : entry;
+      if (item === undefined) continue;
       if ('fields' in item) yield item;
       else onProblem?.(item);
     }

@@ -2,7 +2,9 @@
 // the same lines, so this adds as little as possible to it: lines are found with indexOf on whole
 // chunks, no character is looked at twice, and a bad line costs only itself.
 
-import type { Found, JsonChunkReader, JsonReadContext } from './json-context.js';
+import type { LogEvent } from '../core/event.js';
+import type { DeferredRecord, Found, JsonChunkReader, JsonReadContext } from './json-context.js';
+import type { ReadProblem } from './read-problem.js';
 import { problemAt } from './json-context.js';
 import { describeNonObject, describeParseError, isJsonObject, jsonObjectToEvent } from './json-record.js';
 
@@ -35,7 +37,7 @@ export class NdjsonReader implements JsonChunkReader {
       }
       if (!this.skipping) {
         if (this.pendingLength + end > max) out.push(this.tooLong(line));
-        else this.parseLine(this.pending.join('') + chunk.slice(0, end), line, out, false);
+        else out.push(new UnparsedLine(this, this.pending.join('') + chunk.slice(0, end), line, false));
         this.pending = [];
         this.pendingLength = 0;
       }
@@ -47,7 +49,7 @@ export class NdjsonReader implements JsonChunkReader {
 
     while (end !== -1) {
       if (end - start > max) out.push(this.tooLong(line));
-      else if (end > start) this.parseLine(chunk.slice(start, end), line, out, false);
+      else if (end > start) out.push(new UnparsedLine(this, chunk.slice(start, end), line, false));
       line++;
       start = end + 1;
       end = chunk.indexOf('\n', start);
@@ -66,25 +68,25 @@ export class NdjsonReader implements JsonChunkReader {
 
   finish(out: Found[]): void {
     // A last line without a line break: complete if it parses, otherwise the file was cut off.
-    if (!this.skipping && this.pendingLength > 0) this.parseLine(this.pending.join(''), this.line, out, true);
+    if (!this.skipping && this.pendingLength > 0) out.push(new UnparsedLine(this, this.pending.join(''), this.line, true));
     this.pending = [];
     this.pendingLength = 0;
   }
 
-  private parseLine(text: string, line: number, out: Found[], last: boolean): void {
+  /** One line's event, or its problem; undefined for a blank line. */
+  parseLine(text: string, line: number, last: boolean): LogEvent | ReadProblem | undefined {
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (error) {
       // Checked only after a failure, so blank lines cost nothing on the hot path.
       const trimmed = text.trim();
-      if (trimmed.length === 0) return;
+      if (trimmed.length === 0) return undefined;
       const truncated = last && trimmed.startsWith('{') && !trimmed.endsWith('}');
-      out.push(problemAt(this.context, line, truncated ? 'record is truncated at the end of the file' : describeParseError(error)));
-      return;
+      return problemAt(this.context, line, truncated ? 'record is truncated at the end of the file' : describeParseError(error));
     }
-    if (isJsonObject(value)) out.push(jsonObjectToEvent(value, { file: this.context.file, line }));
-    else out.push(problemAt(this.context, line, describeNonObject(value)));
+    if (isJsonObject(value)) return jsonObjectToEvent(value, { file: this.context.file, line });
+    return problemAt(this.context, line, describeNonObject(value));
   }
 
   private skipLongLine(out: Found[]): void {
@@ -96,5 +98,25 @@ export class NdjsonReader implements JsonChunkReader {
 
   private tooLong(line: number) {
     return problemAt(this.context, line, `record is longer than the limit of ${this.context.maxRecordChars} characters; skipped`);
+  }
+}
+
+/**
+ * A line found in a chunk, parsed only when the reader's consumer comes to it. Parsing a whole chunk
+ * first kept its ~700 events alive together, so every young-generation collection copied (and then
+ * promoted) hundreds of them; parsed one at a time, an event is garbage before the next is made.
+ */
+class UnparsedLine implements DeferredRecord {
+  readonly deferred = true;
+
+  constructor(
+    private readonly reader: NdjsonReader,
+    private readonly text: string,
+    private readonly line: number,
+    private readonly last: boolean,
+  ) {}
+
+  parse(): LogEvent | ReadProblem | undefined {
+    return this.reader.parseLine(this.text, this.line, this.last);
   }
 }

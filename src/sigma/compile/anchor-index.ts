@@ -20,6 +20,10 @@ interface FieldIndex {
    * lower-cased nor scanned again) → the rules their equality hits and the needles found in them.
    */
   readonly recent: Map<string, RecentValue>;
+  /** Look-ups and hits of `recent` in the current window, and values left to search without it. */
+  lookups: number;
+  hits: number;
+  skipCache: number;
 }
 
 interface RecentValue {
@@ -27,6 +31,15 @@ interface RecentValue {
   readonly needleIds: readonly number[];
 }
 
+/**
+ * A field whose values rarely repeat (hashes, file names with random parts) is not worth remembering:
+ * each value then costs a look-up, an entry, and garbage that outlives young collections. After a
+ * window of look-ups with fewer hits than this share, the field's values are searched directly for
+ * SKIP_WINDOWS windows, then the cache is tried again.
+ */
+const CACHE_WINDOW = 1024;
+const CACHE_MIN_HIT_SHARE = 0.25;
+const SKIP_WINDOWS = 8;
 /** Values shorter than this are searched again rather than remembered. */
 const CACHE_MIN_LENGTH = 24;
 /** Per field; the cache is emptied when full, which keeps memory bounded whatever the input. */
@@ -45,25 +58,39 @@ export class RecentValueBudget {
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
- * For keyword needles that are all ASCII, one case-insensitive alternation run over the event's raw
- * values before the folded text of the whole event is built (building it was a tenth of the hunt's
- * time, for SigmaHQ's one Windows-wide keyword rule). For ASCII text `/x/i` and lower-casing agree; a
- * value with any non-ASCII character goes to the exact search, where lower-casing may differ (the
- * Kelvin sign folds to k).
+ * Of every Unicode character, only these two lower-case to something holding ASCII: the Kelvin sign
+ * (to k) and the dotted capital I (to i and a combining dot, the one change of length). Checked over
+ * every code point; asserted by keyword-prefilter.test.ts.
  */
-function asciiQuickCheck(needles: readonly string[]): RegExp | undefined {
+export const FOLDS_TO_ASCII = /[\u0130\u212A]/;
+
+/**
+ * For keyword needles that are all ASCII, one case-insensitive alternation run over the event's raw
+ * text before its folded text is built and searched (building it was a tenth of the hunt's time, for
+ * SigmaHQ's one Windows-wide keyword rule). The needles are lower-case ASCII, so in the folded text
+ * each occurrence is made of ASCII characters that were, in the raw text, the same letters in some
+ * case at the same places (`/x/i` without the `u` flag never lets a non-ASCII character stand for
+ * an ASCII one) — unless the raw text holds one of the two characters FOLDS_TO_ASCII names; the
+ * alternation therefore also matches those. Other non-ASCII text, such as Sysmon's `Product`
+ * ("Microsoft® Windows® Operating System") on most events, needs no folding to be ruled out.
+ */
+function asciiQuickCheck(needles: readonly string[]): QuickCheck | undefined {
   if (needles.length === 0 || needles.some((needle) => NON_ASCII.test(needle))) return undefined;
-  return new RegExp(needles.map(escapeRegExp).join('|'), 'i');
+  // A raw value at least half as long as the shortest needle may hold it once folded (the dotted
+  // capital I becomes two characters); shorter values are not asked.
+  const minLength = Math.ceil(Math.min(...needles.map((needle) => needle.length)) / 2);
+  return { pattern: new RegExp(`${FOLDS_TO_ASCII.source}|${needles.map(escapeRegExp).join('|')}`, 'i'), minLength };
 }
 
-function needsFoldedSearch(value: string, quickCheck: RegExp): boolean {
-  return NON_ASCII.test(value) || quickCheck.test(value);
+interface QuickCheck {
+  readonly pattern: RegExp;
+  readonly minLength: number;
 }
 
 export class AnchorIndex {
   private readonly always: number[] = [];
   private readonly fields: FieldIndex[] = [];
-  private keyword: { substrings: SubstringIndex; needleRules: number[][]; quickCheck: RegExp | undefined } | undefined;
+  private keyword: { substrings: SubstringIndex; needleRules: number[][]; quickCheck: QuickCheck | undefined } | undefined;
   private readonly stamp: Int32Array;
   private epoch = 0;
   private readonly result: number[] = [];
@@ -104,7 +131,7 @@ export class AnchorIndex {
         this.keyword = { substrings: new SubstringIndex(needles), needleRules, quickCheck: asciiQuickCheck(needles) };
         continue;
       }
-      this.fields.push({ slot: slots.slotOf(field), equals: entry.equals, substrings: new SubstringIndex(needles), needleRules, recent: new Map() });
+      this.fields.push({ slot: slots.slotOf(field), equals: entry.equals, substrings: new SubstringIndex(needles), needleRules, recent: new Map(), lookups: 0, hits: 0, skipCache: 0 });
     }
   }
 
@@ -122,7 +149,11 @@ export class AnchorIndex {
       const raw = view.text(field.slot);
       if (raw === MISSING) continue;
       this.currentNeedleRules = field.needleRules;
-      if (typeof raw === 'string' && raw.length >= CACHE_MIN_LENGTH) this.searchRemembered(field, raw, view);
+      if (typeof raw === 'string' && raw.length >= CACHE_MIN_LENGTH && field.skipCache === 0) this.searchRemembered(field, raw, view);
+      else if (typeof raw === 'string' && raw.length >= CACHE_MIN_LENGTH) {
+        field.skipCache--;
+        this.searchField(field, view.folded(field.slot) as string);
+      }
       else if (raw === NULL_VALUE) this.searchField(field, '');
       else {
         const folded = view.folded(field.slot);
@@ -131,11 +162,11 @@ export class AnchorIndex {
       }
     }
     const keyword = this.keyword;
-    if (keyword && (keyword.quickCheck === undefined || view.someRawText(keyword.quickCheck, needsFoldedSearch))) {
+    if (keyword && (keyword.quickCheck === undefined || view.someRawValue(keyword.quickCheck.pattern, keyword.quickCheck.minLength))) {
       this.currentNeedleRules = keyword.needleRules;
       keyword.substrings.search(view.allFoldedText(), this.markNeedle);
     }
-    if (result.length > 1) result.sort((a, b) => a - b);
+    if (result.length > 1) sortPositions(result);
     return result;
   }
 
@@ -148,6 +179,16 @@ export class AnchorIndex {
   /** A long value: answered from the field's cache of recent values when it repeats. */
   private searchRemembered(field: FieldIndex, raw: string, view: EventView): void {
     let remembered = field.recent.get(raw);
+    if (remembered !== undefined) field.hits++;
+    if (++field.lookups === CACHE_WINDOW) {
+      if (field.hits < CACHE_WINDOW * CACHE_MIN_HIT_SHARE) {
+        field.skipCache = CACHE_WINDOW * SKIP_WINDOWS;
+        this.budget.used -= field.recent.size;
+        field.recent.clear();
+      }
+      field.lookups = 0;
+      field.hits = 0;
+    }
     if (remembered === undefined) {
       const folded = view.folded(field.slot) as string;
       const needleIds: number[] = [];
@@ -173,5 +214,25 @@ export class AnchorIndex {
       this.stamp[position] = this.epoch;
       this.result.push(position);
     }
+  }
+}
+
+/**
+ * Sorts rule positions in place. A few positions (the usual case) by insertion: `Array.prototype.sort`
+ * copies the array into a work area on every call, a tenth of the hunt's garbage by the heap profile.
+ */
+function sortPositions(positions: number[]): void {
+  if (positions.length > 32) {
+    positions.sort((a, b) => a - b);
+    return;
+  }
+  for (let i = 1; i < positions.length; i++) {
+    const value = positions[i];
+    let j = i - 1;
+    while (j >= 0 && positions[j] > value) {
+      positions[j + 1] = positions[j];
+      j--;
+    }
+    positions[j + 1] = value;
   }
 }

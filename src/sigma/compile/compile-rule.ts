@@ -51,11 +51,11 @@ function compileSearch(expr: SearchExpr, fieldName: (sigmaField: string) => stri
         const [first, second] = items;
         return (view) => first(view) && second(view);
       }
-      return (view) => items.every((item) => item(view));
+      return (view) => allMatch(items, view);
     }
     case 'or': {
       const items = expr.items.map((item) => compileSearch(item, fieldName, slots));
-      return (view) => items.some((item) => item(view));
+      return (view) => anyMatches(items, view);
     }
   }
 }
@@ -74,17 +74,17 @@ function compileCondition(expr: ConditionExpr, identifier: (name: string) => Mat
         const [first, second] = items;
         return (view) => first(view) && second(view);
       }
-      return (view) => items.every((item) => item(view));
+      return (view) => allMatch(items, view);
     }
     case 'or': {
       const items = expr.items.map((item) => compileCondition(item, identifier));
-      return (view) => items.some((item) => item(view));
+      return (view) => anyMatches(items, view);
     }
     case 'of': {
       const items = expr.names.map(identifier);
-      if (expr.quantifier === 'all') return (view) => items.every((item) => item(view));
+      if (expr.quantifier === 'all') return (view) => allMatch(items, view);
       const needed = expr.quantifier;
-      if (needed === 1) return (view) => items.some((item) => item(view));
+      if (needed === 1) return (view) => anyMatches(items, view);
       return (view) => {
         let count = 0;
         for (const item of items) if (item(view) && ++count >= needed) return true;
@@ -92,6 +92,18 @@ function compileCondition(expr: ConditionExpr, identifier: (name: string) => Mat
       };
     }
   }
+}
+
+// Loops rather than `items.every((item) => item(view))`: that form allocates a closure on every
+// evaluation, and rules are evaluated for every event (the heap profile showed them as garbage).
+function allMatch(items: readonly Matcher[], view: Parameters<Matcher>[0]): boolean {
+  for (let i = 0; i < items.length; i++) if (!items[i](view)) return false;
+  return true;
+}
+
+function anyMatches(items: readonly Matcher[], view: Parameters<Matcher>[0]): boolean {
+  for (let i = 0; i < items.length; i++) if (items[i](view)) return true;
+  return false;
 }
 
 /** The mapping's extra conditions (e.g. EventType: CreateKey for registry_add). */
@@ -107,7 +119,7 @@ function compileSelectorConditions(selector: EventSelector, slots: FieldSlots): 
       return typeof value === 'string' ? values.has(value) : value.some((item) => values.has(item));
     };
   });
-  return (view) => checks.every((check) => check(view));
+  return (view) => allMatch(checks, view);
 }
 
 function displayFields(rule: SigmaRule, fieldName: (sigmaField: string) => string): string[] {

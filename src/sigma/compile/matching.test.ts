@@ -400,6 +400,13 @@ describe('re', () => {
     expect(sysmonMatching(detection, [{ CommandLine: 'xxabbbcxx' }, { CommandLine: 'ABBC' }, { CommandLine: 'ac' }])).toEqual([true, false, false]);
   });
 
+  it('a bare run length (.{N,}, .{N}) matches a run of N characters, not a shorter value or a run cut by a line break', () => {
+    const atLeast = "selection:\n  CommandLine|re: '.{5,}'\ncondition: selection";
+    expect(sysmonMatching(atLeast, [{ CommandLine: 'abcde' }, { CommandLine: 'abcd' }, { CommandLine: 'ab\ncde' }, { CommandLine: 'ab\nabcdef' }])).toEqual([true, false, false, true]);
+    const exactly = "selection:\n  CommandLine|re: '.{3}'\ncondition: selection";
+    expect(sysmonMatching(exactly, [{ CommandLine: 'abcdef' }, { CommandLine: 'ab' }])).toEqual([true, false]);
+  });
+
   it('i: case-insensitive', () => {
     const detection = "selection:\n  CommandLine|re|i: 'ab+c'\ncondition: selection";
     expect(sysmonMatching(detection, [{ CommandLine: 'ABBC' }, { CommandLine: 'AC' }])).toEqual([true, false]);

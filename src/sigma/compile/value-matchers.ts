@@ -31,11 +31,8 @@ export function compileFieldPredicate(predicate: FieldPredicate, fieldName: (sig
  */
 function compileSameFieldStrings(tests: readonly ValueTest[], slot: number, match: 'any' | 'all'): Matcher[] | undefined {
   if (match !== 'any' || tests.length < 2 || !tests.every((test) => test.type === 'string' && !test.cased)) return undefined;
-  const matchers = tests.map((test) => compileStringTest((test as Extract<ValueTest, { type: 'string' }>).tokens, false));
-  const anyText = (text: string): boolean => {
-    for (const matcher of matchers) if (matcher(text)) return true;
-    return false;
-  };
+  const lists = stringLists(tests.map((test) => (test as Extract<ValueTest, { type: 'string' }>).tokens));
+  const anyText = (text: string): boolean => matchesAnyOf(lists, text);
   return [
     (view) => {
       const value = view.folded(slot);
@@ -45,6 +42,47 @@ function compileSameFieldStrings(tests: readonly ValueTest[], slot: number, matc
       return value.some(anyText);
     },
   ];
+}
+
+/**
+ * Case-insensitive globs of one field sorted by shape, so that a value is tried against the literals
+ * with `endsWith`, `startsWith` and `includes` called directly in a loop: one closure call per glob
+ * was the hunt's costliest rule evaluation (`Image|endswith` lists tried on most events).
+ */
+interface StringLists {
+  readonly equals: ReadonlySet<string>;
+  readonly prefixes: readonly string[];
+  readonly suffixes: readonly string[];
+  readonly infixes: readonly string[];
+  readonly others: readonly StringTest[];
+}
+
+function stringLists(globs: readonly (readonly GlobToken[])[]): StringLists {
+  const equals = new Set<string>();
+  const prefixes: string[] = [];
+  const suffixes: string[] = [];
+  const infixes: string[] = [];
+  const others: StringTest[] = [];
+  for (const tokens of globs) {
+    const simple = simpleShape(tokens, false);
+    if (simple?.shape === 't') equals.add(simple.literal);
+    else if (simple?.shape === '') equals.add('');
+    else if (simple?.shape === 't*') prefixes.push(simple.literal);
+    else if (simple?.shape === '*t') suffixes.push(simple.literal);
+    else if (simple?.shape === '*t*') infixes.push(simple.literal);
+    else others.push(compileStringTest(tokens, false));
+  }
+  return { equals, prefixes, suffixes, infixes, others };
+}
+
+function matchesAnyOf(lists: StringLists, text: string): boolean {
+  if (lists.equals.has(text)) return true;
+  const { prefixes, suffixes, infixes, others } = lists;
+  for (let i = 0; i < suffixes.length; i++) if (text.endsWith(suffixes[i])) return true;
+  for (let i = 0; i < prefixes.length; i++) if (text.startsWith(prefixes[i])) return true;
+  for (let i = 0; i < infixes.length; i++) if (text.includes(infixes[i])) return true;
+  for (let i = 0; i < others.length; i++) if (others[i](text)) return true;
+  return false;
 }
 
 function isPlainEquality(test: ValueTest): test is Extract<ValueTest, { type: 'string' }> {
@@ -74,8 +112,16 @@ export function compileKeywordPredicate(predicate: KeywordPredicate): Matcher {
 
 function combine(tests: Matcher[], match: 'any' | 'all'): Matcher {
   if (tests.length === 1) return tests[0];
-  if (match === 'all') return (view) => tests.every((test) => test(view));
-  return (view) => tests.some((test) => test(view));
+  // Loops, not `tests.every((test) => test(view))`, which allocates a closure per evaluation.
+  if (match === 'all')
+    return (view) => {
+      for (let i = 0; i < tests.length; i++) if (!tests[i](view)) return false;
+      return true;
+    };
+  return (view) => {
+    for (let i = 0; i < tests.length; i++) if (tests[i](view)) return true;
+    return false;
+  };
 }
 
 function compileFieldTest(test: ValueTest, slot: number, fieldName: (sigmaField: string) => string, slots: FieldSlots): Matcher {
@@ -93,7 +139,10 @@ function compileFieldTest(test: ValueTest, slot: number, fieldName: (sigmaField:
     }
     case 'regex': {
       const regex = compileSafeRegex(test.source, test.flags);
-      return (view) => anyText(view.text(slot), (value) => regex.test(value));
+      // The value test is made once here, not once per evaluation.
+      const minLength = leastRunLength(test.source);
+      const matchText = minLength > 0 ? (value: string): boolean => value.length >= minLength && regex.test(value) : (value: string): boolean => regex.test(value);
+      return (view) => anyText(view.text(slot), matchText);
     }
     case 'null':
       return (view) => {
@@ -104,20 +153,22 @@ function compileFieldTest(test: ValueTest, slot: number, fieldName: (sigmaField:
       return test.expected ? (view) => view.has(slot) : (view) => !view.has(slot);
     case 'number': {
       const compare = numberComparison(test.op, test.value);
-      return (view) => anyText(view.text(slot), (value) => compare(parseNumber(value)));
+      const matchText = (value: string): boolean => compare(parseNumber(value));
+      return (view) => anyText(view.text(slot), matchText);
     }
     case 'time': {
       const compare = numberComparison(test.op, test.value);
       const part = test.part;
-      return (view) => anyText(view.text(slot), (value) => compare(timePart(value, part)));
+      const matchText = (value: string): boolean => compare(timePart(value, part));
+      return (view) => anyText(view.text(slot), matchText);
     }
     case 'cidr': {
       const range = cidrRange(test.network);
-      return (view) =>
-        anyText(view.text(slot), (value) => {
-          const address = parseIp(value);
-          return address !== undefined && ipInRange(address, range);
-        });
+      const matchText = (value: string): boolean => {
+        const address = parseIp(value);
+        return address !== undefined && ipInRange(address, range);
+      };
+      return (view) => anyText(view.text(slot), matchText);
     }
     case 'fieldref': {
       const otherSlot = slots.slotOf(fieldName(test.field));
@@ -126,10 +177,21 @@ function compileFieldTest(test: ValueTest, slot: number, fieldName: (sigmaField:
         const value = read(view, slot);
         const other = read(view, otherSlot);
         if (typeof other !== 'string') return false;
+        if (typeof value === 'string') return value === other;
         return anyText(value, (text) => text === other);
       };
     }
   }
+}
+
+/**
+ * N for a pattern that is only `.{N}`, `.{N,}` or `.{N,M}` (SigmaHQ's long-command-line rules): no
+ * shorter value can match, and such a pattern is slow to fail, since the regex engine tries each
+ * start position up to the end of the value. 0 for any other pattern.
+ */
+function leastRunLength(source: string): number {
+  const run = /^\.\{(\d+)(?:,\d*)?\}$/.exec(source);
+  return run === null ? 0 : Number(run[1]);
 }
 
 /** A keyword search's test, which must be a string test. Also used by check-rule.ts. */
@@ -158,14 +220,24 @@ function anyText(value: ReturnType<EventView['text']>, test: StringTest): boolea
  * all alive in its context, once per test (about 10 MB per hunt thread).
  */
 export function compileStringTest(tokens: readonly GlobToken[], cased: boolean): StringTest {
-  const texts = tokens.map((token) => (token.kind !== 'text' ? undefined : cased ? token.text : token.text.toLowerCase()));
-  const shape = tokens.map((token) => (token.kind === 'text' ? 't' : token.kind === 'star' ? '*' : '?')).join('');
-  if (shape === '' || shape === 't' || shape === '*' || shape === '*t*' || shape === 't*' || shape === '*t') return shapedTest(shape, texts.find((text) => text !== undefined) ?? '');
-  const source = tokens.map((token, i) => (token.kind === 'star' ? '[\\s\\S]*' : token.kind === 'one' ? '[\\s\\S]' : escapeRegExp(texts[i] as string))).join('');
+  const simple = simpleShape(tokens, cased);
+  if (simple !== undefined) return shapedTest(simple.shape, simple.literal);
+  const source = tokens.map((token) => (token.kind === 'star' ? '[\\s\\S]*' : token.kind === 'one' ? '[\\s\\S]' : escapeRegExp(cased ? token.text : token.text.toLowerCase()))).join('');
   return regexTest(compileSafeRegex(`^${source}$`, ''));
 }
 
-function shapedTest(shape: '' | 't' | '*' | '*t*' | 't*' | '*t', literal: string): StringTest {
+type SimpleShape = '' | 't' | '*' | '*t*' | 't*' | '*t';
+
+/** A glob that is one literal with stars around it, if it is (lower-cased unless `cased`). */
+function simpleShape(tokens: readonly GlobToken[], cased: boolean): { shape: SimpleShape; literal: string } | undefined {
+  const shape = tokens.map((token) => (token.kind === 'text' ? 't' : token.kind === 'star' ? '*' : '?')).join('');
+  if (shape !== '' && shape !== 't' && shape !== '*' && shape !== '*t*' && shape !== 't*' && shape !== '*t') return undefined;
+  const text = tokens.find((token) => token.kind === 'text');
+  const literal = text?.kind === 'text' ? (cased ? text.text : text.text.toLowerCase()) : '';
+  return { shape, literal };
+}
+
+function shapedTest(shape: SimpleShape, literal: string): StringTest {
   switch (shape) {
     case '':
       return (value) => value === '';

@@ -84,6 +84,9 @@ export class SigmaEngine {
   private readonly anyChannel: Variant[] = [];
   private readonly unrouted: Variant[] = [];
   private readonly groups = new Map<string, Group>();
+  /** Channel as the event spells it → event id as the event has it (number or text) → its group. */
+  private readonly byExactSource = new Map<string, Map<number | string, Group>>();
+  private exactSources = 0;
   private readonly sharedParts = new Map<string, GroupPart>();
   private readonly recentValues = new RecentValueBudget();
   private readonly slots = new FieldSlots();
@@ -120,10 +123,7 @@ export class SigmaEngine {
   /** The rules that match the event, in load order. */
   match(event: LogEvent): readonly CompiledRule[] {
     const fields = event.fields;
-    const channel = fields.Channel;
-    const key = typeof channel === 'string' ? `${channel.toLowerCase()}\u0000${String(fields.EventID ?? '')}` : UNROUTED;
-    let group = this.groups.get(key);
-    if (!group) group = this.buildGroup(key, typeof channel === 'string' ? channel : undefined, fields.EventID);
+    const group = this.groupOf(fields);
     const view = this.view;
     view.reset(fields);
     // Most events match nothing: the lists are only allocated for the first match.
@@ -154,6 +154,33 @@ export class SigmaEngine {
       return byOrder.map((entry) => entry.compiled);
     }
     return matched;
+  }
+
+  /**
+   * The event's group. Looked up first by the channel and event id exactly as the event has them:
+   * the lower-cased key string built for every event was a twentieth of the hunt's garbage.
+   */
+  private groupOf(fields: Record<string, unknown>): Group {
+    const channel = fields.Channel;
+    const eventId = fields.EventID;
+    const exact = typeof channel === 'string' && (typeof eventId === 'number' || typeof eventId === 'string');
+    if (exact) {
+      const known = this.byExactSource.get(channel)?.get(eventId);
+      if (known !== undefined) return known;
+    }
+    const key = typeof channel === 'string' ? `${channel.toLowerCase()}\u0000${String(eventId ?? '')}` : UNROUTED;
+    const group = this.groups.get(key) ?? this.buildGroup(key, typeof channel === 'string' ? channel : undefined, eventId);
+    if (exact) {
+      if (this.exactSources >= MAX_GROUPS) {
+        this.byExactSource.clear();
+        this.exactSources = 0;
+      }
+      let byId = this.byExactSource.get(channel);
+      if (byId === undefined) this.byExactSource.set(channel, (byId = new Map()));
+      byId.set(eventId, group);
+      this.exactSources++;
+    }
+    return group;
   }
 
   private buildGroup(key: string, channel: string | undefined, eventId: unknown): Group {
