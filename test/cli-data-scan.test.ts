@@ -7,16 +7,13 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { residentIdCheckCharacter } from '../src/datasec/recognizers/checksums.js';
+import { maskedLong, residentIdFor } from './identifiers.js';
 import { ensureBuilt, runCli } from './cli-helpers.js';
 import { MYSQL_ADMIN_URL, POSTGRES_ADMIN_URL } from './databases.js';
 import { buildDocx, buildXlsx } from './office-builder.js';
 
-const residentId = (serial: number): string => {
-  const first17 = `44030619900101${String(serial).padStart(3, '0')}`;
-  return first17 + residentIdCheckCharacter(first17);
-};
-const masked = (value: string): string => value.slice(0, 3) + '*'.repeat(value.length - 5) + value.slice(-2);
+const residentId = residentIdFor;
+const masked = maskedLong;
 
 const ID_1 = residentId(11);
 const ID_2 = residentId(23);

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { luhnCheckDigit, residentIdCheckCharacter } from '../recognizers/checksums.js';
+import { residentIdFor } from '../../../test/identifiers.js';
+import { luhnCheckDigit } from '../recognizers/checksums.js';
 import { seededRandom } from '../../core/seeded-random.js';
 import { ColumnConfirmation, ColumnSample, evenlySpaced, findingsInColumnValue, meetsThresholds } from './column-verdict.js';
 import { Tally } from './tally.js';
 
 const THRESHOLDS = { minScore: 0.5, minShare: 0.02, minMatches: 5 };
-const residentId = (serial: number): string => {
-  const first17 = `44030619900101${String(serial).padStart(3, '0')}`;
-  return first17 + residentIdCheckCharacter(first17);
-};
+const residentId = residentIdFor;
 
 describe('findingsInColumnValue', () => {
   it('reads the column name as context: a UnionPay number failing Luhn counts in a bank-card column only', () => {

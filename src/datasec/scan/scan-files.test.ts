@@ -2,13 +2,10 @@ import { chmodSync, mkdirSync, mkdtempSync, unlinkSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { residentIdCheckCharacter } from '../recognizers/checksums.js';
+import { residentIdFor } from '../../../test/identifiers.js';
 import { scanFiles, type ScanProgress } from './scan-files.js';
 
-const residentId = (serial: number): string => {
-  const first17 = `11010519491231${String(serial).padStart(3, '0')}`;
-  return first17 + residentIdCheckCharacter(first17);
-};
+const residentId = (serial: number): string => residentIdFor(serial, '11010519491231');
 
 // "手机：" in GBK (手 CAD6, 机 BBFA, ： A3BA), then an ASCII number.
 const GBK_PHONE = Buffer.concat([Buffer.from('cad6bbfaa3ba', 'hex'), Buffer.from('13800138000\n')]);

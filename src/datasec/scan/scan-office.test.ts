@@ -2,21 +2,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { failingLuhn, maskedLong, residentIdFor } from '../../../test/identifiers.js';
 import { buildDocx, buildXlsx, xlsxParts, zipParts } from '../../../test/office-builder.js';
-import { luhnCheckDigit, residentIdCheckCharacter } from '../recognizers/checksums.js';
 import { scanFiles, type FileScan, type ScanReport } from './scan-files.js';
 import { columnLetters, columnNumber, numberText, sheetReference } from './scan-xlsx.js';
 
-const residentId = (serial: number): string => {
-  const first17 = `44030619900101${String(serial).padStart(3, '0')}`;
-  return first17 + residentIdCheckCharacter(first17);
-};
-const masked = (value: string): string => value.slice(0, 3) + '*'.repeat(value.length - 5) + value.slice(-2);
+const residentId = residentIdFor;
+const masked = maskedLong;
 const ID_1 = residentId(11);
 const ID_2 = residentId(23);
 const ID_3 = residentId(35);
 /** A UnionPay-shaped number failing Luhn: a bank card only after a bank-card word. */
-const CARD_FAILING_LUHN = ((body: string) => body + String((Number(luhnCheckDigit(body)) + 1) % 10))('621483000012345678');
+const CARD_FAILING_LUHN = failingLuhn('621483000012345678');
 const AMBIGUOUS = '440306197306173528';
 const RAW_VALUES = [AMBIGUOUS, ID_1, ID_2, ID_3, '13800138000', '13900139000', '13700137000', '13600136000', 'zhang.san@example.com', 'li.si@example.org'];
 

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { luhnCheckDigit, residentIdCheckCharacter } from '../recognizers/checksums.js';
+import { failingLuhn, residentIdFor } from '../../../test/identifiers.js';
 import { splitFields, TextScanner, type ScannedFinding, type TextScanOptions } from './scan-text.js';
 
-const residentId = (serial: number): string => {
-  const first17 = `11010519491231${String(serial).padStart(3, '0')}`;
-  return first17 + residentIdCheckCharacter(first17);
-};
+const residentId = (serial: number): string => residentIdFor(serial, '11010519491231');
 
 function scan(chunks: readonly string[], options: TextScanOptions = {}): { findings: ScannedFinding[]; values: string[]; lines: number } {
   const findings: ScannedFinding[] = [];
@@ -46,9 +43,8 @@ describe('TextScanner', () => {
   });
 
   it('reads each value after its column\'s name, so a bank card failing Luhn under 银行卡号 is found, and at its own place', () => {
-    const body = '621483000012345678';
-    const failingLuhn = body + String((Number(luhnCheckDigit(body)) + 1) % 10);
-    const csv = `customer,银行卡号,ref\nC1,${failingLuhn},${failingLuhn}\n`;
+    const card = failingLuhn('621483000012345678');
+    const csv = `customer,银行卡号,ref\nC1,${card},${card}\n`;
     const { findings } = scan([csv], { table: 'csv' });
     // Under the bank-card header it is reported; the same number under "ref" is not (no context, Luhn fails).
     expect(findings.map((finding) => [finding.line, finding.column, finding.columnName, finding.category])).toEqual([[2, 4, '银行卡号', 'bank-card']]);
