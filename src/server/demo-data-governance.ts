@@ -6,21 +6,15 @@ import { addDays } from '../core/regulations/calendar-date.js';
 import type { ClassificationRules } from '../datasec/classification/load-classification-rules.js';
 import { proposeClassification, type DataImpact } from '../datasec/classification/propose-classification.js';
 import type { TransferRules } from '../datasec/transfers/load-transfer-rules.js';
-import { classifyDataAsset, createDataAsset } from '../store/data-assets.js';
+import { classifyDataAsset, createDataAsset, type AssetFields, type ClassificationLevel } from '../store/data-assets.js';
 import { setTransferDates } from '../store/data-transfers.js';
 import type { Database } from '../store/database.js';
 import { registerDecidedTransfer, todayInChina } from './transfer-decisions.js';
 
-interface DemoAsset {
-  readonly name: string;
-  readonly system: string;
-  readonly location: string;
-  readonly owner: string;
-  readonly categories: readonly string[];
-  readonly individuals: number | null;
+/** An asset as the catalog takes it (its level proposed from the impacts), and the level the demo's admin decided, if any. */
+interface DemoAsset extends Omit<AssetFields, 'proposedLevel' | 'impacts'> {
   readonly impacts: readonly DataImpact[];
-  /** Decided by the demo's admin, or left for the user to decide. */
-  readonly decided?: { readonly level: 'general' | 'important' | 'core'; readonly note: string };
+  readonly decided?: { readonly level: ClassificationLevel; readonly note: string };
 }
 
 const ASSETS: readonly DemoAsset[] = [

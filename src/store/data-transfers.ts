@@ -7,31 +7,12 @@ import { appendAudit, jsonParam } from './audit-log.js';
 import type { Database, Queryable } from './database.js';
 import { isUuid } from './organisations.js';
 
-export interface DataTransfer {
+/** A stored transfer: what was registered, what the decision made of it, and its dates. */
+export interface DataTransfer extends TransferFields, StoredDecision, Required<TransferDates> {
   readonly id: string;
   readonly organisationId: string;
   /** Per organisation, for people: XB-3. */
   readonly number: number;
-  readonly recipient: string;
-  /** ISO 3166-1 alpha-2. */
-  readonly country: string;
-  readonly purpose: string;
-  /** YYYY-MM-DD, China time. */
-  readonly transferDate: string;
-  readonly assetIds: readonly string[];
-  readonly individuals: number;
-  readonly sensitiveIndividuals: number;
-  readonly importantData: boolean;
-  readonly coreData: boolean;
-  readonly exemption: string | null;
-  readonly route: string;
-  readonly countsTowardThresholds: boolean;
-  readonly decision: Record<string, unknown>;
-  readonly assessmentApprovedOn: string | null;
-  readonly renewalAppliedOn: string | null;
-  readonly contractEffectiveOn: string | null;
-  readonly contractFiledOn: string | null;
-  readonly pipiaCompletedOn: string | null;
   readonly createdBy: string;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -45,8 +26,10 @@ const SELECT_TRANSFER = `SELECT id, organisation_id AS "organisationId", number,
 
 export interface TransferFields {
   readonly recipient: string;
+  /** ISO 3166-1 alpha-2. */
   readonly country: string;
   readonly purpose: string;
+  /** YYYY-MM-DD, China time. */
   readonly transferDate: string;
   readonly assetIds: readonly string[];
   readonly individuals: number;
