@@ -1,41 +1,29 @@
 // `rampart hunt --push`: the hunt's detections reach a running server as alerts, once however often
 // the hunt is pushed; a refused token fails the command (exit 2) after the normal output was written.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoDataDirectory } from '../src/hunt/package-paths.js';
-import { ensureBuilt, runCliAsync } from './cli-helpers.js';
-import { testDatabases } from './databases.js';
-import { buildWorld, type TestWorld } from './server-fixture.js';
+import { runCliAsync } from './cli-helpers.js';
+import { servedWorld } from './server-fixture.js';
 
 const hunt = (args: string[], env: NodeJS.ProcessEnv = process.env) => runCliAsync(['hunt', '--no-progress', ...args], env);
 
 describe('rampart hunt --push', () => {
-  const [database] = testDatabases();
-  let world: TestWorld;
-  let url: string;
-  beforeAll(async () => {
-    ensureBuilt();
-    world = await buildWorld(database);
-    url = await world.app.listen({ port: 0, host: '127.0.0.1' });
-  });
-  afterAll(async () => {
-    await world.close();
-    await database.cleanUp();
-  });
+  const served = servedWorld();
 
   it('stores the detections as alerts, once however often the hunt is pushed', async () => {
-    const token = world.members['bank.analyst'].token;
-    const first = await hunt(['--push', url, '--token', token, '-f', 'jsonl', demoDataDirectory()]);
+    const token = served.world.members['bank.analyst'].token;
+    const first = await hunt(['--push', served.url, '--token', token, '-f', 'jsonl', demoDataDirectory()]);
     expect(first.status, first.stderr).toBe(0);
     const detections = first.stdout.trim().split('\n').length;
     expect(detections).toBe(19);
-    const count = async (): Promise<number> => (await world.db.query<{ n: number }>("SELECT count(*) AS n FROM alerts WHERE source = 'hunt'"))[0].n;
+    const count = async (): Promise<number> => (await served.world.db.query<{ n: number }>("SELECT count(*) AS n FROM alerts WHERE source = 'hunt'"))[0].n;
     expect(await count()).toBe(19);
-    expect((await hunt(['--push', url, '--token', token, '-f', 'jsonl', demoDataDirectory()])).status).toBe(0);
+    expect((await hunt(['--push', served.url, '--token', token, '-f', 'jsonl', demoDataDirectory()])).status).toBe(0);
     expect(await count()).toBe(19);
   });
 
   it('fails with the server\'s reason when the token is refused, after writing the output', async () => {
-    const result = await hunt(['--push', url, '--token', 'rmp_nonsense', '-f', 'jsonl', demoDataDirectory()]);
+    const result = await hunt(['--push', served.url, '--token', 'rmp_nonsense', '-f', 'jsonl', demoDataDirectory()]);
     expect(result.status).toBe(2);
     expect(result.stdout.trim().split('\n')).toHaveLength(19);
     expect(result.stderr).toContain('RAMPART_E_PUSH_FAILED');
@@ -46,7 +34,7 @@ describe('rampart hunt --push', () => {
     const env = { ...process.env };
     delete process.env.RAMPART_TOKEN;
     try {
-      expect((await hunt(['--push', url, demoDataDirectory()])).stderr).toContain('needs an API token');
+      expect((await hunt(['--push', served.url, demoDataDirectory()])).stderr).toContain('needs an API token');
       expect((await hunt(['--push', 'ftp://x', '--token', 't', demoDataDirectory()])).stderr).toContain('is not an http(s) URL');
     } finally {
       process.env = env;

@@ -4,13 +4,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { builtinRulesDirectory, demoDataDirectory } from '../src/hunt/package-paths.js';
 import { buildServer, type ServerLimits } from '../src/server/app.js';
 import { LiveDetection } from '../src/server/live-detection.js';
 import type { Database } from '../src/store/database.js';
 import { createOrganisation, type Organisation } from '../src/store/organisations.js';
 import { createToken, createUser, ROLES, type Role } from '../src/store/users.js';
-import type { TestDatabase } from './databases.js';
+import { ensureBuilt } from './cli-helpers.js';
+import { testDatabases, type TestDatabase } from './databases.js';
 
 export interface Member {
   readonly organisation: Organisation;
@@ -79,4 +81,30 @@ export function renumberedDemoNdjson(round: number): string {
       return JSON.stringify(event);
     })
     .join('\n');
+}
+
+export interface ServedWorld {
+  world: TestWorld;
+  /** The server's base URL, http://127.0.0.1:PORT */
+  url: string;
+}
+
+/**
+ * For a test file whose built `rampart` command talks to a server (hunt --push, data scan --catalog):
+ * the command built, a world on the first test database listening on a free local port before the
+ * file's tests, closed and dropped after them. The fields are set once the tests run.
+ */
+export function servedWorld(): ServedWorld {
+  const [database] = testDatabases();
+  const served = {} as ServedWorld;
+  beforeAll(async () => {
+    ensureBuilt();
+    served.world = await buildWorld(database);
+    served.url = await served.world.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await served.world?.close();
+    await database.cleanUp();
+  });
+  return served;
 }
