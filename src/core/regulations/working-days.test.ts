@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { errorOfEditedFile } from '../../../test/regulation-files.js';
 import { RampartError } from '../errors.js';
 import { defaultRegulationsDirectory } from './regulations-directory.js';
 import { addWorkingDays, isWorkingDay, loadWorkingDayCalendar } from './working-days.js';
@@ -89,19 +90,8 @@ describe('bad calendar files', () => {
     { name: 'a date in the wrong year', from: "from: '2026-02-15'", to: "from: '2025-02-15'", key: 'years.2026.holidays[1].from', reason: /not in 2026/ },
     { name: 'an impossible date', from: "to: '2024-02-17'", to: "to: '2024-02-30'", key: 'years.2024.holidays[1].to', reason: /real date/ },
   ])('names the file, line and key of $name', ({ from, to, key, reason }) => {
-    expect(original).toContain(from);
-    const file = join(folder, `${key}.yaml`);
-    const changed = original.replace(from, to);
-    writeFileSync(file, changed);
-    try {
-      loadWorkingDayCalendar(file);
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(RampartError);
-      const params = (error as RampartError).params;
-      expect(params).toMatchObject({ file, key });
-      expect((error as RampartError).message).toMatch(reason);
-      expect(changed.split('\n')[Number(params.line) - 1]).toContain(to);
-    }
+    const { error, namedLine } = errorOfEditedFile(loadWorkingDayCalendar, original, folder, { from, to, key });
+    expect(error.message).toMatch(reason);
+    expect(namedLine).toContain(to);
   });
 });

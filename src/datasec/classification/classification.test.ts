@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RampartError } from '../../core/errors.js';
+import { errorOfEditedFile } from '../../../test/regulation-files.js';
 import { defaultRegulationsDirectory } from '../../core/regulations/regulations-directory.js';
 import { RECOGNIZERS } from '../recognizers/index.js';
 import type { AffectedObject, DataLevel, HarmDegree } from './classification-vocabulary.js';
@@ -125,17 +125,8 @@ describe('loading data-classification.yaml', () => {
     { name: 'a sensitive category that is not personal information', from: '    personalInformation: true\n    sensitive: true\n    because: an identity card', to: '    personalInformation: false\n    sensitive: true\n    because: an identity card', key: 'recognizedCategories.cn-resident-id.sensitive' },
     { name: 'a category without its confidence', from: '    source: *gbt-35273-pi\n    confidence: unverified\n  bank-card:', to: '    source: *gbt-35273-pi\n  bank-card:', key: 'recognizedCategories.cn-mobile.confidence' },
   ])('names the file, line and key of $name', ({ from, to, key }) => {
-    expect(original).toContain(from);
-    const file = join(folder, `${key}.yaml`);
-    writeFileSync(file, original.replace(from, to));
-    try {
-      loadClassificationRules(file);
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(RampartError);
-      expect((error as RampartError).code).toBe('RAMPART_E_REGULATION_INVALID');
-      expect((error as RampartError).params).toMatchObject({ file, key });
-      expect(Number((error as RampartError).params.line)).toBeGreaterThan(1);
-    }
+    const { error } = errorOfEditedFile(loadClassificationRules, original, folder, { from, to, key });
+    expect(error.code).toBe('RAMPART_E_REGULATION_INVALID');
+    expect(Number(error.params.line)).toBeGreaterThan(1);
   });
 });

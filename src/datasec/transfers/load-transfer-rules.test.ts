@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RampartError } from '../../core/errors.js';
+import { errorOfEditedFile } from '../../../test/regulation-files.js';
 import { defaultRegulationsDirectory } from '../../core/regulations/regulations-directory.js';
 import { loadTransferRules } from './load-transfer-rules.js';
 
@@ -52,20 +52,9 @@ describe('bad transfer rule files', () => {
     { name: 'an unknown exemption', from: '  emergency:\n', to: '  earthquake: {}\n  emergency:\n', key: 'exemptions.earthquake', reason: /unknown key "earthquake".*docs\/data-governance\.md/ },
     { name: 'a requirement without its source', from: '      ciiOperator: { value: false, source: *order16-art-5-4, confidence: secondary }\n', to: '      ciiOperator: { value: false, confidence: secondary }\n', key: 'exemptions.small-volume.requires.ciiOperator.source', reason: /expected object/ },
   ])('names the file, line and key of $name', ({ from, to, key, reason }) => {
-    expect(original).toContain(from);
-    const changed = original.replace(from, to);
-    const file = join(folder, `${key}.yaml`);
-    writeFileSync(file, changed);
-    try {
-      loadTransferRules(file);
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(RampartError);
-      const params = (error as RampartError).params;
-      expect(params).toMatchObject({ file, key });
-      expect((error as RampartError).message).toMatch(reason);
-      expect(changed.split('\n')[Number(params.line) - 1]).toContain(to.trim().split(':')[0]);
-    }
+    const { error, namedLine } = errorOfEditedFile(loadTransferRules, original, folder, { from, to, key });
+    expect(error.message).toMatch(reason);
+    expect(namedLine).toContain(to.trim().split(':')[0]);
   });
 
   it('reports a missing file by name', () => {
