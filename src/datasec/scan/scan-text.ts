@@ -24,6 +24,11 @@ const LOOK_BEHIND = CONTEXT_WINDOW * 2;
 /** Characters of a column's name put before each of its values as context words. */
 const HEADER_CONTEXT_LENGTH = 40;
 
+/** What goes before a column's value so its name is read as context words: `手机: `, the name cut at 40 characters. */
+export function columnNamePrefix(name: string): string {
+  return `${name.slice(0, HEADER_CONTEXT_LENGTH).replace(/\t/g, ' ')}: `;
+}
+
 export interface ScannedFinding {
   readonly category: Category;
   /** 1-based line number. */
@@ -144,7 +149,7 @@ export class TextScanner {
     fields.forEach((field, index) => {
       if (field.end === field.start) return;
       const name = this.header?.[index];
-      const prefix = name === undefined ? '' : `${name.slice(0, HEADER_CONTEXT_LENGTH)}: `;
+      const prefix = name === undefined ? '' : columnNamePrefix(name);
       for (const finding of recognize(prefix + text.slice(field.start, field.end), RECOGNIZERS, { minScore: this.options.minScore })) {
         // A finding within the column's name put before the value is not data of this row.
         if (finding.start < prefix.length) continue;

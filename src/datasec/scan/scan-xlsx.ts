@@ -11,13 +11,11 @@ import type { LocatedFindingListener, OfficeScanOptions, OfficeScanProgress } fr
 import { CONTEXT_WINDOW } from '../recognizers/context.js';
 import { readRelationships } from './office-relationships.js';
 import { readXmlPart } from './read-xml-part.js';
-import { TextScanner } from './scan-text.js';
+import { columnNamePrefix, TextScanner } from './scan-text.js';
 import { ArchiveError, type ZipArchive } from './zip-archive.js';
 
 /** Characters of shared-string XML held in memory (the table must be whole to resolve cells). */
 export const SHARED_STRINGS_LIMIT = 256 * 1024 * 1024;
-/** Characters of a header put before each of its column's values as context words. */
-const HEADER_CONTEXT_LENGTH = 40;
 /**
  * Between two cells of a row's line: a tab, then more spaces than context words reach back, so a value is
  * raised by its own column's header only, never by the header of the column before it.
@@ -135,7 +133,7 @@ async function scanSheet(
       // The column's header before the value is its context: 身份证号 makes an 18-digit number a
       // resident ID rather than a credit code, 订单号 lowers a mobile-like number.
       const name = header?.get(cell.column);
-      if (name !== undefined) line += `${name.slice(0, HEADER_CONTEXT_LENGTH).replace(/\t/g, ' ')}: `;
+      if (name !== undefined) line += columnNamePrefix(name);
       dataStarts.push(line.length);
       // One row, one line: the cell's own tabs and line breaks become spaces (same length, so offsets hold).
       line += cell.text.replace(/[\t\r\n]/g, ' ');
