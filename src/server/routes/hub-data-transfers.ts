@@ -30,8 +30,14 @@ export function hubDataTransferRoutes(db: Database, rules: TransferRules, calend
         const today = todayInChina();
         const year = request.query.year ?? Number(today.slice(0, 4));
         const transfers = await hubTransfersOfYear(db, hubId, year);
+        const byOperator = new Map<string, typeof transfers>();
+        for (const transfer of transfers) {
+          const own = byOperator.get(transfer.organisationId);
+          if (own) own.push(transfer);
+          else byOperator.set(transfer.organisationId, [transfer]);
+        }
         const operators = (await listOperators(db, hubId)).map((operator) => {
-          const own = transfers.filter((transfer) => transfer.organisationId === operator.id);
+          const own = byOperator.get(operator.id) ?? [];
           const byRoute = Object.fromEntries(TRANSFER_ROUTES.map((route) => [route, own.filter((transfer) => transfer.route === route).length])) as Record<TransferRoute, number>;
           const overdue = own.flatMap((transfer) => obligationsOf(transfer, rules, calendar, today).filter((obligation) => obligation.status === 'overdue'));
           const last = own.at(-1)?.decision as { warnings?: readonly { kind: string; text: string }[] } | undefined;
