@@ -61,8 +61,13 @@ export function normaliseWindowsEvent(obj: unknown): NormalisedWindowsEvent | un
   if (event !== obj) copyOtherKeys(fields, obj);
 
   addNamesWithoutSpaces(fields);
-  const time = toIsoTime(fields.TimeCreated_SystemTime) ?? flatEventTime(fields);
+  const time = eventTimeOf(fields);
   return time === undefined ? { fields } : { fields, time };
+}
+
+/** A normalised Windows event's time: its `TimeCreated_SystemTime`, or a time field a shipper added. */
+export function eventTimeOf(fields: JsonObject): string | undefined {
+  return toIsoTime(fields.TimeCreated_SystemTime) ?? flatEventTime(fields);
 }
 
 /**

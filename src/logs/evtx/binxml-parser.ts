@@ -56,13 +56,29 @@ export interface TemplateElement {
 }
 
 /** A substitution value: decoded, or (type 0x21) the elements of its own Binary XML. */
-interface SubstitutionValue {
+export interface SubstitutionValue {
   readonly type: number;
   readonly value: DecodedValue | XmlElement[];
   /** For Binary XML: how many elements the value expands to, charged again at every use but the first. */
   readonly elements?: number;
   /** For Binary XML: how often the template has used the value so far. */
   uses?: number;
+}
+
+/**
+ * A template instance as it is stored, not filled in: the template and the record's values, a Binary
+ * XML value being a template instance of its own (`nested`). What `template-fields.ts` reads.
+ */
+export interface RawTemplateInstance {
+  readonly template: TemplateElement;
+  readonly values: readonly RawSubstitutionValue[];
+}
+
+export interface RawSubstitutionValue {
+  readonly type: number;
+  /** Decoded; null for a Binary XML value, which is in `nested`. */
+  readonly value: DecodedValue;
+  readonly nested?: RawTemplateInstance;
 }
 
 /** What the parser keeps per chunk: names and template definitions by their chunk offset. */
@@ -78,6 +94,15 @@ export function parseRecordXml(context: ChunkContext, start: number, end: number
   const root = parser.document();
   if (root === undefined) throw new EvtxFormatError('record holds no XML element', start);
   return root as XmlElement;
+}
+
+/**
+ * The record as one template instance whose Binary XML values are each one template instance too,
+ * not filled in; undefined when the record holds anything else (then `parseRecordXml` reads it).
+ * Almost every record is of this form. Nothing is charged to an element budget: nothing is built.
+ */
+export function parseRecordInstance(context: ChunkContext, start: number, end: number): RawTemplateInstance | undefined {
+  return new BinXmlParser(context, start, end, false, new ElementBudget(start)).rawInstance();
 }
 
 class BinXmlParser {
@@ -212,7 +237,45 @@ class BinXmlParser {
     return parts;
   }
 
+  /**
+   * Fragment headers, then one template instance, its values read but not filled in. In a Binary XML
+   * value nothing but an end-of-file token may follow it; a record's document ends at its first
+   * fragment, as in `document()`. Undefined when the bytes are anything else.
+   */
+  rawInstance(): RawTemplateInstance | undefined {
+    while (this.pos < this.end && this.buf[this.pos] === TOKEN.FRAGMENT_HEADER) {
+      this.need(4);
+      this.pos += 4;
+    }
+    if (this.pos >= this.end || this.buf[this.pos] !== TOKEN.TEMPLATE_INSTANCE) return undefined;
+    const template = this.templateOfInstance();
+    const descriptors = this.valueDescriptors();
+    const values: RawSubstitutionValue[] = [];
+    for (const { size, type } of descriptors) {
+      if (this.pos + size > this.end) throw this.error(`substitution value of ${size} bytes runs past the end of the record`);
+      if (type === VALUE_TYPE.BINXML) {
+        const nested = new BinXmlParser(this.context, this.pos, this.pos + size, true, this.budget, this.depth + 1).rawInstance();
+        if (nested === undefined) return undefined;
+        values.push({ type, value: null, nested });
+      } else {
+        values.push({ type, value: size === 0 && type !== VALUE_TYPE.STRING ? null : decodeValue(this.buf, this.pos, size, type) });
+      }
+      this.pos += size;
+    }
+    if (this.inSubstitution && this.pos < this.end && this.buf[this.pos] !== TOKEN.EOF) return undefined;
+    return { template, values };
+  }
+
   private templateInstance(): XmlElement {
+    const template = this.templateOfInstance();
+    const values = this.substitutionValues();
+    const [root] = instantiate(template, values, 0, this.budget);
+    if (root === undefined) throw this.error('template instance produced no element');
+    return root;
+  }
+
+  /** A template instance's header and its template: parsed here when defined inline, else from the chunk. */
+  private templateOfInstance(): TemplateElement {
     this.need(10);
     this.pos += 6; // token, unknown byte, template identifier
     const definitionOffset = this.u32();
@@ -232,10 +295,7 @@ class BinXmlParser {
       const dataStart = definitionOffset + 24;
       template = this.templateDefinition(definitionOffset, dataStart, Math.min(dataStart + dataSize, this.buf.length));
     }
-    const values = this.substitutionValues();
-    const [root] = instantiate(template, values, 0, this.budget);
-    if (root === undefined) throw this.error('template instance produced no element');
-    return root;
+    return template;
   }
 
   private templateDefinition(offset: number, start: number, end: number): TemplateElement {
@@ -248,13 +308,7 @@ class BinXmlParser {
   }
 
   private substitutionValues(): SubstitutionValue[] {
-    const count = this.u32();
-    if (count * 4 > this.end - this.pos) throw this.error(`template instance claims ${count} values`);
-    const descriptors: { size: number; type: number }[] = [];
-    for (let i = 0; i < count; i++) {
-      descriptors.push({ size: this.buf.readUInt16LE(this.pos), type: this.buf[this.pos + 2] });
-      this.pos += 4;
-    }
+    const descriptors = this.valueDescriptors();
     const values: SubstitutionValue[] = [];
     for (const { size, type } of descriptors) {
       if (this.pos + size > this.end) throw this.error(`substitution value of ${size} bytes runs past the end of the record`);
@@ -268,6 +322,18 @@ class BinXmlParser {
       this.pos += size;
     }
     return values;
+  }
+
+  /** The count of substitution values, then each one's size and type. */
+  private valueDescriptors(): { size: number; type: number }[] {
+    const count = this.u32();
+    if (count * 4 > this.end - this.pos) throw this.error(`template instance claims ${count} values`);
+    const descriptors: { size: number; type: number }[] = [];
+    for (let i = 0; i < count; i++) {
+      descriptors.push({ size: this.buf.readUInt16LE(this.pos), type: this.buf[this.pos + 2] });
+      this.pos += 4;
+    }
+    return descriptors;
   }
 
   /** A name by its chunk offset; when the offset is here, the name is stored inline and skipped. */
@@ -344,7 +410,7 @@ function isTextToken(token: number): boolean {
  * element whose content is an array value is repeated once per item (classic providers' `<Data>`);
  * a Binary XML value becomes child elements.
  */
-function instantiate(template: TemplateElement, values: readonly SubstitutionValue[], level: number, budget: ElementBudget): XmlElement[] {
+export function instantiate(template: TemplateElement, values: readonly SubstitutionValue[], level: number, budget: ElementBudget): XmlElement[] {
   if (level > MAX_DEPTH) throw new EvtxFormatError('template elements nested too deeply', 0);
   let arrayItems: readonly ScalarValue[] | undefined;
   for (const child of template.children) {

@@ -32,7 +32,8 @@ import {
 } from './evtx-layout.js';
 import type { XmlElement } from './xml-tree.js';
 
-export interface EvtxRecord {
+/** A record's place and header, whatever its Binary XML is read into. */
+export interface EvtxRecordHeader {
   readonly recordId: number;
   /** When the record was written, from its header (the event's own time is in the XML). */
   readonly writtenTime: string;
@@ -40,10 +41,21 @@ export interface EvtxRecord {
   readonly chunk: number;
   /** Byte offset of the record in the file. */
   readonly offset: number;
-  readonly xml: XmlElement;
   /** True when carved out of slack space or a damaged region by `recover`. */
   readonly recovered: boolean;
 }
+
+export interface EvtxRecord extends EvtxRecordHeader {
+  readonly xml: XmlElement;
+}
+
+/**
+ * Reads one record's Binary XML (`start` to `end` in the chunk) into what the caller wants: its XML
+ * tree for `evtx dump`, its fields for the hunt. Throws on a record it cannot read.
+ */
+export type EvtxRecordParser<R> = (context: ChunkContext, start: number, end: number, header: EvtxRecordHeader) => R;
+
+const parseRecordTree: EvtxRecordParser<EvtxRecord> = (context, start, end, header) => ({ ...header, xml: parseRecordXml(context, start, end) });
 
 export interface EvtxReaderOptions extends ReaderOptions {
   /** Also carve intact records out of slack space and damaged chunks. */
@@ -61,7 +73,13 @@ const BATCH_BYTES = CHUNKS_PER_READ * CHUNK_BYTES;
 const spareBatches: Buffer[] = [];
 const MAX_SPARE_BATCHES = 4;
 
-export async function* readEvtxRecords(file: string, options: EvtxReaderOptions = {}): AsyncGenerator<EvtxRecord, void, undefined> {
+/** The records of an EVTX file, each as its XML tree. */
+export function readEvtxRecords(file: string, options: EvtxReaderOptions = {}): AsyncGenerator<EvtxRecord, void, undefined> {
+  return readEvtxFile(file, options, parseRecordTree);
+}
+
+/** The records of an EVTX file, each read by `parse`. Damage goes to `options.onProblem`, never thrown. */
+export async function* readEvtxFile<R>(file: string, options: EvtxReaderOptions, parse: EvtxRecordParser<R>): AsyncGenerator<R, void, undefined> {
   const warn = (message: string): void => options.onProblem?.({ file, message });
   let handle: number;
   let batch: Buffer | undefined;
@@ -108,7 +126,7 @@ export async function* readEvtxRecords(file: string, options: EvtxReaderOptions 
         const state = chunkState(chunk);
         // A chunk reader (its names and templates) is made only for a chunk that is read: preallocated
         // files are mostly empty chunks.
-        const read = (): ChunkReader => new ChunkReader(chunk, chunkIndex, chunkOffset, warn, seen);
+        const read = (): ChunkReader<R> => new ChunkReader(chunk, chunkIndex, chunkOffset, warn, seen, parse);
         if (headerless && state !== 'ok' && !options.recover) {
           if (state === 'not-a-chunk') heldBack.push(chunkIndex);
         } else {
@@ -141,7 +159,7 @@ export async function* readEvtxRecords(file: string, options: EvtxReaderOptions 
 type Warn = (message: string) => void;
 
 /** Reads the records of one chunk (or carves them out of damaged bytes). */
-class ChunkReader {
+class ChunkReader<R> {
   private readonly context: ChunkContext;
 
   constructor(
@@ -150,11 +168,12 @@ class ChunkReader {
     private readonly fileOffset: number,
     private readonly warn: Warn,
     private readonly seen: Set<number> | undefined,
+    private readonly parseRecord: EvtxRecordParser<R>,
   ) {
     this.context = new ChunkContext(chunk);
   }
 
-  *records(): Generator<EvtxRecord> {
+  *records(): Generator<R> {
     const { header, problems } = readChunkHeader(this.chunk);
     for (const problem of problems) this.warn(`${this.where(0)}: ${problem}`);
     if (this.chunk.length < CHUNK_BYTES) this.warn(`${this.where(0)}: file ends inside this chunk (${this.chunk.length} of ${CHUNK_BYTES} bytes); reading the records that are whole`);
@@ -185,7 +204,7 @@ class ChunkReader {
   }
 
   /** Records found by signature from `from` to the chunk's end, size and size copy agreeing. */
-  *carve(from: number): Generator<EvtxRecord> {
+  *carve(from: number): Generator<R> {
     const chunk = this.chunk;
     let pos = Math.max(from, 0);
     while (pos + MIN_RECORD_BYTES <= chunk.length) {
@@ -211,13 +230,14 @@ class ChunkReader {
     }
   }
 
-  private parse(pos: number, size: number, recovered: boolean): EvtxRecord | undefined {
+  private parse(pos: number, size: number, recovered: boolean): R | undefined {
     const recordId = Number(this.chunk.readBigUInt64LE(pos + 8));
     try {
-      const xml = parseRecordXml(this.context, pos + RECORD_HEADER_BYTES, pos + size - 4);
       const writtenTime = filetimeToIso(this.chunk.readUInt32LE(pos + 16), this.chunk.readUInt32LE(pos + 20));
+      const header: EvtxRecordHeader = { recordId, writtenTime, chunk: this.index, offset: this.fileOffset + pos, recovered };
+      const record = this.parseRecord(this.context, pos + RECORD_HEADER_BYTES, pos + size - 4, header);
       this.seen?.add(recordId);
-      return { recordId, writtenTime, chunk: this.index, offset: this.fileOffset + pos, xml, recovered };
+      return record;
     } catch (error) {
       // A carved candidate that does not parse was not a record after all: no warning for it.
       if (recovered) return undefined;

@@ -35,7 +35,7 @@ function fakeMap(file: Buffer, chunks: number): EvtxMap {
 }
 
 function record(chunk: number, slot = chunk, n = 0): ReadRecord {
-  return { chunk: slot, offset: chunkOffset(slot) + 0x200 + n * 100, recordId: chunk * 10 + n + 1, recovered: false, xml: `<Event n="${chunk}.${n}"/>` };
+  return { chunk: slot, offset: chunkOffset(slot) + 0x200 + n * 100, recordId: chunk * 10 + n + 1, recovered: false, xml: `<Event n="${chunk}.${n}"/>`, sameFields: true };
 }
 
 function outcome(records: ReadRecord[], problems: string[] = []): ReadOutcome {
@@ -96,6 +96,11 @@ describe('the fuzz properties', () => {
       'intact chunk 1 was warned about: chunk 1, offset 0x11200: odd',
       'intact chunk 2: an extra record 99 at offset 0x21264',
     ]);
+  });
+
+  it('see a record whose hunt fields differ from its XML tree\'s', () => {
+    const records = allRecords.map((r, i) => (i === 3 ? { ...r, sameFields: false } : r));
+    expect(findViolations(subject(Buffer.from(original), outcome(records)))).toEqual([`record 12 at offset 0x${allRecords[3].offset.toString(16)}: the hunt's fields differ from its XML's`]);
   });
 
   it('follow a moved chunk by its content', () => {

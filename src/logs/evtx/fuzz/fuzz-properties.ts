@@ -9,7 +9,9 @@
 //    exactly the records that chunk gave, and no warning if it gave none: names and templates are
 //    chunk-relative, so nothing outside a chunk may change how it reads;
 // 4. in a damaged chunk whose header is untouched, the records wholly before the first damaged byte
-//    are still read: damage costs the records it touches, not the ones before it.
+//    are still read: damage costs the records it touches, not the ones before it;
+// 5. the hunt's fields of every record read (straight from its template instance) are those of its
+//    XML tree, in the same order.
 //
 // Records carved by `recover` are left out of 3 and 4: whether a stale copy is kept depends on which
 // identifiers were read before it, which damage elsewhere legitimately changes.
@@ -42,6 +44,9 @@ export function findViolations(subject: FuzzSubject): string[] {
   for (const message of outcome.problems) {
     const wrong = misplacedWarning(message, subject.mutated.length);
     if (wrong !== undefined) violations.push(`${wrong}: ${JSON.stringify(message.slice(0, MAX_WARNING_LENGTH))}`);
+  }
+  for (const record of outcome.records) {
+    if (!record.sameFields) violations.push(`record ${record.recordId} at offset 0x${record.offset.toString(16)}: the hunt's fields differ from its XML's`);
   }
   violations.push(...intactChunkViolations(subject), ...damagedChunkPrefixViolations(subject));
   return violations.slice(0, MAX_REPORTED);

@@ -2,9 +2,11 @@
 // XML), each warning, and the exception if one escaped, from the reader or from rendering a record.
 // The fuzzer compares a mutated file's outcome with the intact file's.
 
-import { normaliseWindowsEvent } from '../../windows-event.js';
+import { normaliseWindowsEvent, type NormalisedWindowsEvent } from '../../windows-event.js';
+import { parseRecordXml } from '../binxml-parser.js';
 import { recordToJson } from '../evtx-json.js';
-import { readEvtxRecords } from '../evtx-records.js';
+import { recordFields } from '../evtx-reader.js';
+import { readEvtxFile } from '../evtx-records.js';
 import { recordToXml } from '../evtx-xml.js';
 
 export type ReadMode = 'plain' | 'recover';
@@ -17,6 +19,8 @@ export interface ReadRecord {
   readonly recordId: number;
   readonly recovered: boolean;
   readonly xml: string;
+  /** False when the hunt's fields (read from the template instance) differ from the XML tree's. */
+  readonly sameFields: boolean;
 }
 
 export interface ReadOutcome {
@@ -30,14 +34,21 @@ export async function readOutcome(file: string, mode: ReadMode): Promise<ReadOut
   const records: ReadRecord[] = [];
   const problems: string[] = [];
   try {
-    for await (const record of readEvtxRecords(file, { recover: mode === 'recover', onProblem: (problem) => problems.push(problem.message) })) {
-      // What the hunt does with each record (readEvtxEvents), so an exception on that path is caught
-      // here too; only the XML is compared, the JSON shape being a function of the same tree.
-      normaliseWindowsEvent(recordToJson(record.xml));
-      records.push({ chunk: record.chunk, offset: record.offset, recordId: record.recordId, recovered: record.recovered, xml: recordToXml(record.xml) });
-    }
+    // What the hunt does with each record (readEvtxEvents), so an exception on that path is caught
+    // here too, and the fields it reads beside those of the XML tree that is compared.
+    const read = readEvtxFile(file, { recover: mode === 'recover', onProblem: (problem) => problems.push(problem.message) }, (context, start, end, header): ReadRecord => {
+      const xml = parseRecordXml(context, start, end);
+      const sameFields = sameEvent(recordFields(context, start, end), normaliseWindowsEvent(recordToJson(xml)));
+      return { chunk: header.chunk, offset: header.offset, recordId: header.recordId, recovered: header.recovered, xml: recordToXml(xml), sameFields };
+    });
+    for await (const record of read) records.push(record);
   } catch (error) {
     return { records, problems, thrown: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
   return { records, problems };
+}
+
+function sameEvent(a: NormalisedWindowsEvent | undefined, b: NormalisedWindowsEvent | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.time === b.time && JSON.stringify(Object.entries(a.fields)) === JSON.stringify(Object.entries(b.fields));
 }

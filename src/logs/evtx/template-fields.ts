@@ -1,0 +1,188 @@
+// A record's Sigma fields straight from its template instance, without building its XML tree and
+// its evtx_dump JSON first. This is the hunt's path; `rampart evtx dump` still renders the tree.
+//
+// Why: every record of a template has the same shape, and only its substitution values differ. The
+// generic path (instantiate the template → XML tree → JSON → normaliseWindowsEvent) costs three
+// allocations per element and about a fifth of a hunt over EVTX files. So the generic path is run once
+// per shape on *stand-in* values, unique marker strings, and the fields it gives say where each value
+// goes: a field is a record's value (its marker came through whole), a constant of the template, or
+// (a marker inside a longer text, a field named by a value, a nested object) something this
+// shortcut does not do, and the record is read by the generic path.
+//
+// What the generic path does with a value depends on the value's kind only (present or not, the
+// null type, an array, Binary XML) and never on what it says, except where a value names a field
+// or is joined into a text; those shapes are refused above. So a plan is made per template and per
+// kinds of values, and applying it gives the same fields, in the same order, as the generic path;
+// `template-fields.test.ts` checks that on every record of the EVTX attack samples.
+
+import type { TemplateElement } from './binxml-parser.js';
+import { instantiate, type RawTemplateInstance, type SubstitutionValue } from './binxml-parser.js';
+import { ElementBudget } from './binxml-limits.js';
+import { VALUE_TYPE } from './binxml-values.js';
+import { recordToJson } from './evtx-json.js';
+import { eventTimeOf, normaliseWindowsEvent, type NormalisedWindowsEvent } from '../windows-event.js';
+
+/** Where a field's value comes from: a record's value by its index in `valuesInOrder`, or a constant. */
+type FieldSource = { readonly slot: number } | { readonly constant: unknown } | { readonly items: readonly FieldSource[] };
+
+interface FieldPlan {
+  readonly names: readonly string[];
+  readonly sources: readonly FieldSource[];
+}
+
+// Markers stand in for values while a plan is made. The random part keeps a file from forging one.
+const MARKER_START = `\uE000${Math.random().toString(36).slice(2, 10)}:`;
+const MARKER_END = '\uE001';
+
+// Shapes and plans are few (the attack samples: 150 shapes, 240 plans, 300 KB of shape text), but
+// both come from the input and live as long as the thread, so both are bounded; past a bound, new
+// shapes take the generic path. Arrays repeat their element per item, so their length is part of
+// the plan; long ones are left to the generic path rather than planned per length.
+const MAX_SHAPE_TEXT = 8 * 1024 * 1024;
+const MAX_PLANS = 20_000;
+const MAX_PLANNED_ARRAY = 64;
+let shapeText = 0;
+const shapeIds = new Map<string, number>();
+const shapeIdOfTemplate = new WeakMap<TemplateElement, number>();
+/** Plan by template shapes and value kinds; null when the shape cannot be planned. */
+const plans = new Map<string, FieldPlan | null>();
+
+/**
+ * The normalised fields of a record read as a template instance, or undefined when this shortcut
+ * does not apply (the caller then takes the generic path, which gives the same fields).
+ */
+export function templateInstanceFields(instance: RawTemplateInstance): NormalisedWindowsEvent | undefined {
+  const values: unknown[] = [];
+  const key = collectValues(instance, values);
+  if (key === undefined) return undefined;
+  let plan = plans.get(key);
+  if (plan === undefined) {
+    if (plans.size >= MAX_PLANS) return undefined;
+    plan = makePlan(instance);
+    plans.set(key, plan);
+  }
+  if (plan === null) return undefined;
+  const fields: Record<string, unknown> = {};
+  const { names, sources } = plan;
+  for (let i = 0; i < names.length; i++) fields[names[i]] = valueOf(sources[i], values);
+  const time = eventTimeOf(fields);
+  return time === undefined ? { fields } : { fields, time };
+}
+
+function valueOf(source: FieldSource, values: readonly unknown[]): unknown {
+  if ('slot' in source) return values[source.slot];
+  if ('constant' in source) return source.constant;
+  return source.items.map((item) => valueOf(item, values));
+}
+
+/**
+ * The record's values in order (nested instances' values in place of their Binary XML value, an
+ * array's items in place of the array) into `values`; returns the key of the record's plan (the
+ * templates' shapes, the values' kinds, arrays' lengths), or undefined when no plan covers them.
+ */
+function collectValues(instance: RawTemplateInstance, values: unknown[]): string | undefined {
+  const shape = shapeIdOf(instance.template);
+  if (shape === undefined) return undefined;
+  let key = `${shape}:`;
+  for (const value of instance.values) {
+    if (value.nested !== undefined) {
+      const nestedKey = collectValues(value.nested, values);
+      if (nestedKey === undefined) return undefined;
+      key += `(${nestedKey})`;
+    } else if (value.type === VALUE_TYPE.NULL) key += 'N';
+    else if (value.value === null) key += 'n';
+    else if (Array.isArray(value.value)) {
+      if (value.value.length > MAX_PLANNED_ARRAY) return undefined;
+      key += `a${value.value.length},`;
+      for (const item of value.value) values.push(item);
+    } else {
+      key += 's';
+      values.push(value.value);
+    }
+  }
+  return key;
+}
+
+/** A number per distinct template structure, whichever chunk or file it was defined in. */
+function shapeIdOf(template: TemplateElement): number | undefined {
+  let id = shapeIdOfTemplate.get(template);
+  if (id !== undefined) return id;
+  // Names and texts are the template's own, resolved from the chunk, so equal text is equal shape.
+  const text = JSON.stringify(template);
+  id = shapeIds.get(text);
+  if (id === undefined) {
+    if (shapeText + text.length > MAX_SHAPE_TEXT) return undefined;
+    shapeText += text.length;
+    id = shapeIds.size;
+    shapeIds.set(text, id);
+  }
+  shapeIdOfTemplate.set(template, id);
+  return id;
+}
+
+/** Runs the generic path once on marker values and reads the plan off the fields it gives. */
+function makePlan(instance: RawTemplateInstance): FieldPlan | null {
+  let slots = 0;
+  const budget = new ElementBudget(0);
+  const standIns = (raw: RawTemplateInstance): SubstitutionValue[] =>
+    raw.values.map((value) => {
+      if (value.nested !== undefined) {
+        const elements = instantiate(value.nested.template, standIns(value.nested), 0, budget);
+        // The generic path refuses a record whose nested instance gives no element; so does this.
+        if (elements.length === 0) throw new Error('nested template instance gives no element');
+        return { type: value.type, value: elements, elements: 0 };
+      }
+      if (value.value === null) return { type: value.type, value: null };
+      if (Array.isArray(value.value)) return { type: value.type, value: value.value.map(() => marker(slots++)) };
+      return { type: value.type, value: marker(slots++) };
+    });
+  let normalised: NormalisedWindowsEvent | undefined;
+  try {
+    const [root] = instantiate(instance.template, standIns(instance), 0, budget);
+    if (root === undefined) return null;
+    normalised = normaliseWindowsEvent(recordToJson(root));
+  } catch {
+    return null;
+  }
+  if (normalised === undefined) return null;
+  const names: string[] = [];
+  const sources: FieldSource[] = [];
+  for (const name in normalised.fields) {
+    // A name made from a value, or one the generic path had to define rather than assign.
+    if (name.includes(MARKER_START) || name === '__proto__') return null;
+    const source = sourceOf(normalised.fields[name]);
+    if (source === undefined) return null;
+    names.push(name);
+    sources.push(source);
+  }
+  return { names, sources };
+}
+
+function sourceOf(value: unknown): FieldSource | undefined {
+  if (typeof value === 'string') {
+    if (!value.includes(MARKER_START)) return { constant: value };
+    const slot = slotOfMarker(value);
+    return slot === undefined ? undefined : { slot };
+  }
+  if (typeof value !== 'object' || value === null) return { constant: value };
+  if (!Array.isArray(value)) return undefined;
+  const items: FieldSource[] = [];
+  for (const item of value) {
+    if (typeof item === 'object' && item !== null) return undefined;
+    const source = sourceOf(item);
+    if (source === undefined) return undefined;
+    items.push(source);
+  }
+  return { items };
+}
+
+function marker(slot: number): string {
+  return `${MARKER_START}${slot}${MARKER_END}`;
+}
+
+/** The slot of a value that is exactly one marker; undefined for a marker joined with other text. */
+function slotOfMarker(value: string): number | undefined {
+  if (!value.startsWith(MARKER_START) || !value.endsWith(MARKER_END)) return undefined;
+  const digits = value.slice(MARKER_START.length, -MARKER_END.length);
+  return /^\d+$/.test(digits) ? Number(digits) : undefined;
+}
