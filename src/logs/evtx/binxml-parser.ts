@@ -48,7 +48,7 @@ export class Substitution {
   ) {}
 }
 
-type TemplatePart = XmlText | Substitution;
+export type TemplatePart = XmlText | Substitution;
 export interface TemplateElement {
   readonly name: string;
   readonly attributes: { readonly name: string; readonly value: TemplatePart[] }[];
@@ -71,6 +71,8 @@ export interface SubstitutionValue {
  */
 export interface RawTemplateInstance {
   readonly template: TemplateElement;
+  /** The template's identifier as written (16 bytes as latin1): equal for equal templates, but unchecked. */
+  readonly guid: string | undefined;
   readonly values: readonly RawSubstitutionValue[];
 }
 
@@ -85,6 +87,7 @@ export interface RawSubstitutionValue {
 export class ChunkContext {
   readonly names = new Map<number, string>();
   readonly templates = new Map<number, TemplateElement>();
+  readonly templateGuids = new Map<TemplateElement, string>();
   constructor(readonly chunk: Buffer) {}
 }
 
@@ -263,7 +266,7 @@ class BinXmlParser {
       this.pos += size;
     }
     if (this.inSubstitution && this.pos < this.end && this.buf[this.pos] !== TOKEN.EOF) return undefined;
-    return { template, values };
+    return { template, guid: this.context.templateGuids.get(template), values };
   }
 
   private templateInstance(): XmlElement {
@@ -304,6 +307,8 @@ class BinXmlParser {
     const root = parser.document();
     if (root === undefined) throw this.error(`template at 0x${offset.toString(16)} holds no element`);
     this.context.templates.set(offset, root);
+    // Next-definition offset, then the GUID.
+    if (offset + 20 <= this.buf.length) this.context.templateGuids.set(root, this.buf.toString('latin1', offset + 4, offset + 20));
     return root;
   }
 

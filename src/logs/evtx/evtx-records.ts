@@ -51,11 +51,31 @@ export interface EvtxRecord extends EvtxRecordHeader {
 
 /**
  * Reads one record's Binary XML (`start` to `end` in the chunk) into what the caller wants: its XML
- * tree for `evtx dump`, its fields for the hunt. Throws on a record it cannot read.
+ * tree for `evtx dump`, its fields for the hunt. Throws on a record it cannot read. `header` reads
+ * from the chunk's bytes, which the next read batch overwrites: use it during the call only.
  */
 export type EvtxRecordParser<R> = (context: ChunkContext, start: number, end: number, header: EvtxRecordHeader) => R;
 
-const parseRecordTree: EvtxRecordParser<EvtxRecord> = (context, start, end, header) => ({ ...header, xml: parseRecordXml(context, start, end) });
+const parseRecordTree: EvtxRecordParser<EvtxRecord> = (context, start, end, header) => {
+  const xml = parseRecordXml(context, start, end);
+  return { recordId: header.recordId, writtenTime: header.writtenTime, chunk: header.chunk, offset: header.offset, recovered: header.recovered, xml };
+};
+
+/** A record's header, its written time worked out only when asked: the event's own time usually serves. */
+class RecordHeader implements EvtxRecordHeader {
+  constructor(
+    private readonly chunkBytes: Buffer,
+    private readonly at: number,
+    readonly recordId: number,
+    readonly chunk: number,
+    readonly offset: number,
+    readonly recovered: boolean,
+  ) {}
+
+  get writtenTime(): string {
+    return filetimeToIso(this.chunkBytes.readUInt32LE(this.at + 16), this.chunkBytes.readUInt32LE(this.at + 20));
+  }
+}
 
 export interface EvtxReaderOptions extends ReaderOptions {
   /** Also carve intact records out of slack space and damaged chunks. */
@@ -233,8 +253,7 @@ class ChunkReader<R> {
   private parse(pos: number, size: number, recovered: boolean): R | undefined {
     const recordId = Number(this.chunk.readBigUInt64LE(pos + 8));
     try {
-      const writtenTime = filetimeToIso(this.chunk.readUInt32LE(pos + 16), this.chunk.readUInt32LE(pos + 20));
-      const header: EvtxRecordHeader = { recordId, writtenTime, chunk: this.index, offset: this.fileOffset + pos, recovered };
+      const header = new RecordHeader(this.chunk, pos, recordId, this.index, this.fileOffset + pos, recovered);
       const record = this.parseRecord(this.context, pos + RECORD_HEADER_BYTES, pos + size - 4, header);
       this.seen?.add(recordId);
       return record;

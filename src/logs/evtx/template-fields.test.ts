@@ -136,6 +136,22 @@ describe('fields from template instances', () => {
     ]);
   });
 
+  it('tells apart templates that share a GUID but not a structure', async () => {
+    // The builder gives every template the same GUID, as a careless or hostile writer may.
+    const compared = await compareRecords(
+      fileOf([
+        record(1, system([data('User', { sub: 1 })]), [value.uint16(1), value.string('alice')]),
+        record(2, system([data('Host', { sub: 1 })]), [value.uint16(1), value.string('pc1')]),
+        record(3, system([data('User', { sub: 1 })]), [value.uint16(1), value.string('bob')]),
+      ]),
+    );
+    expect(compared.map((c) => c.shortcut?.fields)).toEqual([
+      { User: 'alice', EventID: 1, Channel: 'Security' },
+      { Host: 'pc1', EventID: 1, Channel: 'Security' },
+      { User: 'bob', EventID: 1, Channel: 'Security' },
+    ]);
+  });
+
   it('takes a constant that looks like a stand-in marker as the text it is', async () => {
     const template = system([data('Odd', { text: '\uE000abc:0\uE001' }), data('V', { sub: 1 })]);
     const [compared] = await compareRecords(fileOf([record(1, template, [value.uint16(7), value.string('v')])]));
