@@ -125,7 +125,7 @@ const LOWERED = new Uint16Array(CONTEXT_WINDOW);
 /**
  * Writes `codes[from..to)` lower-cased into LOWERED and returns its characters' bits (see
  * `characterBit`); NO_WORD when no two neighbouring characters are the first two of a word of `pairs`
- * (see `firstPairs`), as in three windows in four; CASE_UNKNOWN (and LOWERED is not to be read) when a
+ * (see `firstPairs`), as in more than half of them; CASE_UNKNOWN (and LOWERED is not to be read) when a
  * character is not known to `lowerCaseInPlace`. No window has every bit (32 distinct low five bits from 30
  * characters cannot be) or none but an empty one, which holds no word: -1 and 0 are free.
  */
@@ -214,11 +214,11 @@ const PREPARED = new Map(
  * The finding with its score moved by the context words before it in `text`.
  *
  * The window is read where it is, in the code units `recognize` copied for the text's shape, lower-cased
- * as it is read: three windows in four hold no word of the category, which the pairs of the words' first
- * two characters tell in that one pass, and the words of the rest are looked for there. Sliced out, tested
- * against a pattern of every word with Unicode case folding, lower-cased and searched with an `indexOf`
- * for each word, as a window with a character lower-casing may change otherwise still is, a window cost
- * about a tenth of the time of the lines with identifiers.
+ * as it is read: most windows hold no word of the category, and the pairs of the words' first two
+ * characters turn away more than half of them in that one pass (3,808 of the corpus's 7,027); the words
+ * of the rest are looked for there. Sliced out, tested against a pattern of every word with Unicode case
+ * folding, lower-cased and searched with an `indexOf` for each word, as a window with a character
+ * lower-casing may change otherwise still is, a window cost about a fifth more.
  */
 export function applyContext(text: string, finding: Finding): Finding {
   const words = PREPARED.get(finding.category);
