@@ -41,19 +41,18 @@ export function recognize(text: string, recognizers: readonly Recognizer[] = REC
   if (candidates === undefined) return [];
   if (candidates.length === 1) return [candidates[0].finding];
   // Best first: higher score, then the longer span, then the recognizer registered first.
-  sortSmall(
-    candidates,
-    (a, b) =>
-      b.finding.score - a.finding.score ||
-      b.finding.end - b.finding.start - (a.finding.end - a.finding.start) ||
-      a.order - b.order,
-  );
+  sortSmall(candidates, bestFirst);
   const kept: Finding[] = [];
   for (const { finding } of candidates) {
     if (!overlapsAny(finding, kept)) kept.push(finding);
   }
-  return sortSmall(kept, (a, b) => a.start - b.start || a.end - b.end);
+  return sortSmall(kept, inTextOrder);
 }
+
+// The orders, made once rather than as a new closure at each text with two findings or more.
+const bestFirst = (a: { finding: Finding; order: number }, b: { finding: Finding; order: number }): number =>
+  b.finding.score - a.finding.score || b.finding.end - b.finding.start - (a.finding.end - a.finding.start) || a.order - b.order;
+const inTextOrder = (a: Finding, b: Finding): number => a.start - b.start || a.end - b.end;
 
 function overlapsAny(finding: Finding, others: readonly Finding[]): boolean {
   for (const other of others) if (finding.start < other.end && other.start < finding.end) return true;

@@ -73,23 +73,37 @@ export function organisationCodeCheckCharacter(first8: string): string | undefin
 
 /** ISO 13616 mod-97 over an IBAN without spaces: the first four characters moved to the end, letters as 10–35. */
 export function ibanMod97(iban: string): number {
-  const rearranged = iban.slice(4) + iban.slice(0, 4);
-  let remainder = 0;
-  // Digits and capitals, which is all an IBAN holds, by their codes (a capital's value has two digits);
-  // anything else by the general rule below.
-  if (/^[0-9A-Z]*$/.test(rearranged)) {
-    for (let i = 0; i < rearranged.length; i++) {
-      const code = rearranged.charCodeAt(i);
+  // Digits and capitals, which is all an IBAN holds, by their codes (a capital's value has two digits),
+  // read in the rearranged order where they stand (the fifth character on, then the first four) rather
+  // than from a rearranged copy, which is joined from two pieces and flattened when read. Anything else
+  // by the general rule below.
+  if (isDigitsAndCapitals(iban)) {
+    const moved = Math.min(4, iban.length);
+    let remainder = 0;
+    for (let k = 0; k < iban.length; k++) {
+      const at = k + moved;
+      const code = iban.charCodeAt(at < iban.length ? at : at - iban.length);
       if (code <= 57) remainder = (remainder * 10 + code - 48) % 97;
       else remainder = (remainder * 100 + code - 55) % 97;
     }
     return remainder;
   }
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  let remainder = 0;
   for (const char of rearranged) {
     const value = /[0-9]/.test(char) ? char : String(char.charCodeAt(0) - 55);
     for (const digit of value) remainder = (remainder * 10 + Number(digit)) % 97;
   }
   return remainder;
+}
+
+/** Whether every character of `text` is an ASCII digit or capital. */
+function isDigitsAndCapitals(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 90))) return false;
+  }
+  return true;
 }
 
 /** The two check digits of an IBAN from its country code and BBAN. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_WORDS, MAY_CHANGE_CASE, anyWordOf, applyContext } from './context.js';
+import { seededRandom } from '../../core/seeded-random.js';
+import { CONTEXT_WINDOW, CONTEXT_WORDS, anyWordOf, applyContext, lowerCaseInPlace } from './context.js';
 import { makeFinding } from './recognizer.js';
 
 const scoreAfter = (prefix: string, category: 'cn-resident-id' | 'ipv4' = 'cn-resident-id') => {
@@ -19,30 +20,65 @@ describe('context words', () => {
   });
 });
 
-describe('MAY_CHANGE_CASE', () => {
-  it('leaves out only characters that toLowerCase keeps as they are, so skipping it changes nothing', () => {
-    const changed: string[] = [];
-    let kept = 0;
+describe('lowerCaseInPlace', () => {
+  it('gives what toLowerCase gives for every code unit it knows, and knows ASCII, CJK and the full-width forms', () => {
+    const wrong: string[] = [];
+    let known = 0;
     for (let code = 0; code <= 0xffff; code++) {
-      const character = String.fromCharCode(code);
-      if (MAY_CHANGE_CASE.test(character)) continue;
-      kept++;
-      if (character.toLowerCase() !== character) changed.push(code.toString(16));
+      const lower = lowerCaseInPlace(code);
+      if (lower < 0) continue;
+      known++;
+      if (String.fromCharCode(code).toLowerCase() !== String.fromCharCode(lower)) wrong.push(code.toString(16));
     }
-    expect(changed).toEqual([]);
-    // ASCII without capitals, CJK and the full-width forms: the skip must cover what scans mostly meet.
-    expect(kept).toBeGreaterThan(28000);
-  });
-  it('finds capitals, accented and Greek letters, full-width capitals and astral characters', () => {
-    for (const text of ['ID', 'À', 'Σ', 'Ｉ', '\u212a', '\u0130', '😀']) expect(MAY_CHANGE_CASE.test(text), text).toBe(true);
-    for (const text of ['id: 110105', '身份证号：', '，。（）', 'ｉｄ']) expect(MAY_CHANGE_CASE.test(text), text).toBe(false);
+    expect(wrong).toEqual([]);
+    expect(known).toBeGreaterThan(28000);
+    for (const text of ['À', 'Σ', 'Ｉ', '\u212a', '\u0130', '\ud83d']) expect(lowerCaseInPlace(text.charCodeAt(0)), text).toBe(-1);
   });
   it('gives the same score with upper-case context words as with lower-case ones', () => {
     expect(scoreAfter('RESIDENT ID ')).toBe(0.75);
     expect(scoreAfter('Ｉ身份证')).toBe(0.75);
+    expect(scoreAfter('\u0130 ID ')).toBe(0.75);
   });
 });
 
+describe('applyContext', () => {
+  it('finds the words the window lower-cased as a whole holds (random windows of the words\u2019 pieces)', () => {
+    for (const words of Object.values(CONTEXT_WORDS)) for (const word of [...words.raise, ...(words.lower ?? [])]) expect(word.length, word).toBeGreaterThanOrEqual(2);
+    // The lookup as written plainly: the window sliced out, lower-cased, each word searched in order.
+    const isWordChar = (code: number) => (code >= 48 && code <= 57) || (code >= 97 && code <= 122);
+    const firstWord = (window: string, words: readonly string[] = []) =>
+      words.map((word) => word.toLowerCase()).find((word) => {
+        for (let at = window.indexOf(word); at >= 0; at = window.indexOf(word, at + 1)) {
+          if (!/^[\x20-\x7e]+$/.test(word) || (!isWordChar(window.charCodeAt(at - 1)) && !isWordChar(window.charCodeAt(at + word.length)))) return true;
+        }
+        return false;
+      });
+    const random = seededRandom(61);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random.next() * list.length)];
+    const others = ['0', '7', ' ', ':', '-', '号', '的', 'x', 'À', 'Σ', '\u212a', '\u0130', 'Ｉ', 'ｉ', '😀', '·'];
+    let raised = 0;
+    let checked = 0;
+    for (const [category, words] of Object.entries(CONTEXT_WORDS) as [keyof typeof CONTEXT_WORDS, (typeof CONTEXT_WORDS)[keyof typeof CONTEXT_WORDS]][]) {
+      const all = [...words.raise, ...(words.lower ?? [])];
+      const pieces = [...all, ...all.map((word) => word.toUpperCase()), ...all.flatMap((word) => Array.from(word)), ...others];
+      for (let n = 0; n < 1500; n++) {
+        let prefix = '';
+        const length = Math.floor(random.next() * (CONTEXT_WINDOW + 12));
+        while (prefix.length < length) prefix += random.next() < 0.15 ? pick(all) : pick(pieces);
+        const text = `${prefix}1`;
+        const finding = applyContext(text, makeFinding(category, prefix.length, '1', [{ change: 0.5, why: 'test' }]));
+        const window = prefix.slice(Math.max(0, prefix.length - CONTEXT_WINDOW)).toLowerCase();
+        const expected = [firstWord(window, words.raise), firstWord(window, words.lower)];
+        const got = [finding.reasons.find((reason) => reason.change > 0 && reason.why !== 'test'), finding.reasons.find((reason) => reason.change < 0)].map((reason) => reason?.why.match(/"(.*)"/)?.[1]);
+        expect(got, text).toEqual(expected);
+        checked++;
+        if (expected[0] !== undefined) raised++;
+      }
+    }
+    expect(checked).toBe(Object.keys(CONTEXT_WORDS).length * 1500);
+    expect(raised).toBeGreaterThan(checked / 4);
+  });
+});
 
 describe('anyWordOf', () => {
   it('finds every context word written with any character that lower-cases to one of its own', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../core/seeded-random.js';
 import { RECOGNIZERS } from './index.js';
-import { SHAPE_WITHOUT_ANCHOR, boundOf, hasAnchor, runLengthMask, textShape, textShapeBeyond } from './text-shape.js';
+import { SHAPE_WITHOUT_ANCHOR, boundOf, codeUnitsOf, hasAnchor, runLengthMask, textShape, textShapeBeyond } from './text-shape.js';
 
 /** The digit runs as the texts they cover. */
 const runsOf = (text: string): string[] => {
@@ -188,5 +188,22 @@ describe('textShapeBeyond and boundOf', () => {
       });
       for (const recognizer of RECOGNIZERS) expect(recognizer.mayMatch?.(withoutRuns)).toBe(recognizer.mayMatch?.(shape));
     }
+  });
+});
+
+describe('codeUnitsOf', () => {
+  it('gives the code units of the text asked for, whichever shape was made last', () => {
+    const units = (text: string) => Array.from(codeUnitsOf(text).subarray(0, text.length));
+    const codes = (text: string) => Array.from(text, (_, i) => text.charCodeAt(i));
+    const first = '身份证 110105194912310021';
+    const second = 'IBAN DE89 3704 0044 0532 0130 00';
+    textShape(first);
+    expect(units(first)).toEqual(codes(first));
+    expect(units(second)).toEqual(codes(second));
+    textShape(second);
+    expect(units(first)).toEqual(codes(first));
+    const long = '7'.repeat(40000);
+    expect(units(long)).toEqual(codes(long));
+    expect(units(first)).toEqual(codes(first));
   });
 });

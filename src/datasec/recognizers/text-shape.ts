@@ -228,6 +228,11 @@ const SHORT_BYTES = Buffer.from(SHORT_CODES.buffer);
 /** Whether this machine stores a Uint16Array's elements little-endian, as `utf16le` writes them. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
+// The text `codesOf` copied last and where: every write into SHORT_CODES goes through `codesOf`, which
+// notes it here, so `codeUnitsOf` never hands out an array holding another text.
+let codesText: string | undefined;
+let lastCodes = SHORT_CODES;
+
 /**
  * `text`'s UTF-16 code units (lone surrogates as they are) in a typed array, from its start: the kept
  * array for a short text, a new one for a longer text (a scan's window), whose copy costs little beside it.
@@ -237,7 +242,19 @@ function codesOf(text: string): Uint16Array {
   if (!LITTLE_ENDIAN) for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
   else if (codes === SHORT_CODES) SHORT_BYTES.write(text, 0, 'utf16le');
   else Buffer.from(codes.buffer).write(text, 0, 'utf16le');
+  codesText = text;
+  lastCodes = codes;
   return codes;
+}
+
+/**
+ * `text`'s UTF-16 code units in a typed array (read them from 0 to `text.length`; what lies past them is
+ * not the text's), valid until the next call of this or of `textShape`. When the last shape made was
+ * `text`'s, as it is while `recognize` works on a text's findings, that pass's copy is returned without
+ * copying again: reading a typed array costs less than `charCodeAt` on a line sliced from a larger string.
+ */
+export function codeUnitsOf(text: string): Uint16Array {
+  return text === codesText ? lastCodes : codesOf(text);
 }
 
 const lengthBit = (length: number): number => 1 << Math.min(length, 31);
