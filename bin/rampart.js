@@ -13,11 +13,18 @@ import { HEAP_FLAG, heapLimitMb } from './heap-limit.js';
 const capped = process.execArgv.some((arg) => arg.startsWith(HEAP_FLAG)) || (process.env.NODE_OPTIONS ?? '').includes(HEAP_FLAG);
 
 if (capped) {
+  // Started by the launcher below: when it dies without passing a signal on (SIGKILL from a supervisor),
+  // its end of the channel closes, and this process stops as on SIGTERM rather than run on unowned.
+  // The channel must not keep this process alive once its work is done.
+  if (process.channel) {
+    process.channel.unref();
+    process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  }
   const { main } = await import('../dist/cli/main.js');
   process.exitCode = await main(process.argv);
 } else {
   const child = spawn(process.execPath, [`${HEAP_FLAG}=${heapLimitMb()}`, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => {

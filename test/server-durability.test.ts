@@ -38,6 +38,9 @@ async function startServer(target: DatabaseTarget): Promise<{ child: ChildProces
   delete env.DATABASE_URL;
   if (target.url) env.DATABASE_URL = target.url;
   else env.RAMPART_DATA_DIR = target.dataDirectory;
+  // With a heap cap already set, bin/rampart.js runs the server in this very process instead of in a
+  // child of its own, so the SIGKILL below hits the server itself, as a crash would.
+  env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --max-old-space-size=192`.trim();
   const child = spawn(process.execPath, [path.join(repositoryRoot, 'bin', 'rampart.js'), 'serve', '--port', '0', '--quiet'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let text = '';
