@@ -73,14 +73,14 @@ export interface RawTemplateInstance {
   readonly template: TemplateElement;
   /** The template's identifier as written (16 bytes as latin1): equal for equal templates, but unchecked. */
   readonly guid: string | undefined;
-  readonly values: readonly RawSubstitutionValue[];
-}
-
-export interface RawSubstitutionValue {
-  readonly type: number;
-  /** Decoded; null for a Binary XML value, which is in `nested`. */
-  readonly value: DecodedValue;
-  readonly nested?: RawTemplateInstance;
+  /**
+   * The values, as parallel lists (a record has tens; an object each was a tenth of what the EVTX
+   * hunt allocated): each one's type, its decoded value (null for a Binary XML value), and for a
+   * Binary XML value its own template instance.
+   */
+  readonly types: readonly number[];
+  readonly values: readonly DecodedValue[];
+  readonly nested: readonly (RawTemplateInstance | undefined)[];
 }
 
 /** What the parser keeps per chunk: names and template definitions by their chunk offset. */
@@ -252,21 +252,33 @@ class BinXmlParser {
     }
     if (this.pos >= this.end || this.buf[this.pos] !== TOKEN.TEMPLATE_INSTANCE) return undefined;
     const template = this.templateOfInstance();
-    const descriptors = this.valueDescriptors();
-    const values: RawSubstitutionValue[] = [];
-    for (const { size, type } of descriptors) {
+    const count = this.u32();
+    if (count * 4 > this.end - this.pos) throw this.error(`template instance claims ${count} values`);
+    // Sizes and types are read in place: descriptor i is 4 bytes at `descriptors + 4 i`.
+    const descriptors = this.pos;
+    this.pos += count * 4;
+    // Made at their length: grown by push, each was copied several times over.
+    const types = new Array<number>(count);
+    const values = new Array<DecodedValue>(count);
+    const nested = new Array<RawTemplateInstance | undefined>(count);
+    for (let i = 0; i < count; i++) {
+      const size = this.buf.readUInt16LE(descriptors + i * 4);
+      const type = this.buf[descriptors + i * 4 + 2];
       if (this.pos + size > this.end) throw this.error(`substitution value of ${size} bytes runs past the end of the record`);
+      types[i] = type;
       if (type === VALUE_TYPE.BINXML) {
-        const nested = new BinXmlParser(this.context, this.pos, this.pos + size, true, this.budget, this.depth + 1).rawInstance();
-        if (nested === undefined) return undefined;
-        values.push({ type, value: null, nested });
+        const instance = new BinXmlParser(this.context, this.pos, this.pos + size, true, this.budget, this.depth + 1).rawInstance();
+        if (instance === undefined) return undefined;
+        values[i] = null;
+        nested[i] = instance;
       } else {
-        values.push({ type, value: size === 0 && type !== VALUE_TYPE.STRING ? null : decodeValue(this.buf, this.pos, size, type) });
+        values[i] = size === 0 && type !== VALUE_TYPE.STRING ? null : decodeValue(this.buf, this.pos, size, type);
+        nested[i] = undefined;
       }
       this.pos += size;
     }
     if (this.inSubstitution && this.pos < this.end && this.buf[this.pos] !== TOKEN.EOF) return undefined;
-    return { template, guid: this.context.templateGuids.get(template), values };
+    return { template, guid: this.context.templateGuids.get(template), types, values, nested };
   }
 
   private templateInstance(): XmlElement {

@@ -191,20 +191,24 @@ function int64(buf: Buffer, offset: number): number | string {
   return value >= -9007199254740991n && value <= 9007199254740991n ? Number(value) : value.toString();
 }
 
-const HEX = '0123456789ABCDEF';
+/** ASCII codes of the upper-case hexadecimal digits. */
+const HEX_DIGITS = Buffer.from('0123456789ABCDEF', 'latin1');
+/** A GUID's text is written here and read out as one string: 38 characters, one allocation. */
+const GUID_TEXT = Buffer.alloc(38);
+/** Where each of a GUID's 16 bytes goes in its text: the first three groups are little-endian. */
+const GUID_BYTE_AT = [7, 5, 3, 1, 12, 10, 17, 15, 20, 22, 25, 27, 29, 31, 33, 35];
+GUID_TEXT.write('{00000000-0000-0000-0000-000000000000}', 'latin1');
 
-function hexByte(byte: number): string {
-  return HEX[byte >> 4] + HEX[byte & 15];
-}
-
+// GUIDs are in every event (the provider's, activity ids, logon GUIDs): built by concatenation, two
+// characters at a time, they were a seventh of the bytes the EVTX hunt allocated.
 function guid(buf: Buffer, offset: number): string {
-  let text = '{';
-  for (let i = 3; i >= 0; i--) text += hexByte(buf[offset + i]);
-  text += '-' + hexByte(buf[offset + 5]) + hexByte(buf[offset + 4]);
-  text += '-' + hexByte(buf[offset + 7]) + hexByte(buf[offset + 6]);
-  text += '-' + hexByte(buf[offset + 8]) + hexByte(buf[offset + 9]) + '-';
-  for (let i = 10; i < 16; i++) text += hexByte(buf[offset + i]);
-  return text + '}';
+  for (let i = 0; i < 16; i++) {
+    const byte = buf[offset + i];
+    const at = GUID_BYTE_AT[i];
+    GUID_TEXT[at] = HEX_DIGITS[byte >> 4];
+    GUID_TEXT[at + 1] = HEX_DIGITS[byte & 15];
+  }
+  return GUID_TEXT.toString('latin1', 0, 38);
 }
 
 /** `S-<revision>-<authority>-<sub-authority>…`, the authority a 48-bit big-endian number. */

@@ -64,9 +64,12 @@ const plans = new Map<string, FieldPlan | null>();
  * does not apply (the caller then takes the generic path, which gives the same fields).
  */
 export function templateInstanceFields(instance: RawTemplateInstance): NormalisedWindowsEvent | undefined {
-  const values: unknown[] = [];
-  const key = collectValues(instance, values);
-  if (key === undefined) return undefined;
+  // Both scratch lists are read before this returns, so one of each serves every record.
+  const values = valuesScratch;
+  valueCount = 0;
+  const keyLength = writeKey(instance, values, 0);
+  if (keyLength < 0) return undefined;
+  const key = keyScratch.toString('latin1', 0, keyLength);
   let plan = plans.get(key);
   if (plan === undefined) {
     if (plans.size >= MAX_PLANS) return undefined;
@@ -82,6 +85,13 @@ export function templateInstanceFields(instance: RawTemplateInstance): Normalise
   return time === undefined ? { fields } : { fields, time };
 }
 
+/** The record's values, `valueCount` of them; what is beyond is left from earlier records, unread. */
+const valuesScratch: unknown[] = [];
+let valueCount = 0;
+/** A plan's key is written here byte by byte and read out as one string (concatenation made tens). */
+const keyScratch = Buffer.alloc(16 * 1024);
+const KIND = { NESTED: 0x28 /* ( */, NULL_TYPE: 0x4e /* N */, NULL: 0x6e /* n */, ARRAY: 0x61 /* a */, SCALAR: 0x73 /* s */ } as const;
+
 function valueOf(source: FieldSource, values: readonly unknown[]): unknown {
   if ('slot' in source) return values[source.slot];
   if ('constant' in source) return source.constant;
@@ -90,30 +100,41 @@ function valueOf(source: FieldSource, values: readonly unknown[]): unknown {
 
 /**
  * The record's values in order (nested instances' values in place of their Binary XML value, an
- * array's items in place of the array) into `values`; returns the key of the record's plan (the
- * templates' shapes, the values' kinds, arrays' lengths), or undefined when no plan covers them.
+ * array's items in place of the array) into `values`, and the key of the record's plan into
+ * keyScratch from `at`: each template's shape id (3 bytes), then a kind per value (present, missing,
+ * the null type, an array and its length, or a nested instance, written the same way in place).
+ * Every field has a fixed width and a shape fixes its count of values, so no two records of
+ * different shapes or kinds share a key. Returns the key's end, or -1 when no plan covers the record.
  */
-function collectValues(instance: RawTemplateInstance, values: unknown[]): string | undefined {
+function writeKey(instance: RawTemplateInstance, values: unknown[], at: number): number {
   const shape = shapeIdOf(instance.template, instance.guid);
-  if (shape === undefined) return undefined;
-  let key = `${shape}:`;
-  for (const value of instance.values) {
-    if (value.nested !== undefined) {
-      const nestedKey = collectValues(value.nested, values);
-      if (nestedKey === undefined) return undefined;
-      key += `(${nestedKey})`;
-    } else if (value.type === VALUE_TYPE.NULL) key += 'N';
-    else if (value.value === null) key += 'n';
-    else if (Array.isArray(value.value)) {
-      if (value.value.length > MAX_PLANNED_ARRAY) return undefined;
-      key += `a${value.value.length},`;
-      for (const item of value.value) values.push(item);
+  const { types, nested } = instance;
+  const decoded = instance.values;
+  // Room for this instance's own bytes; a nested one checks again.
+  if (shape === undefined || shape > 0xffffff || at + 3 + types.length * 2 > keyScratch.length) return -1;
+  keyScratch[at++] = shape >> 16;
+  keyScratch[at++] = (shape >> 8) & 0xff;
+  keyScratch[at++] = shape & 0xff;
+  for (let i = 0; i < types.length; i++) {
+    const value = decoded[i];
+    const inner = nested[i];
+    if (inner !== undefined) {
+      keyScratch[at++] = KIND.NESTED;
+      at = writeKey(inner, values, at);
+      if (at < 0) return -1;
+    } else if (types[i] === VALUE_TYPE.NULL) keyScratch[at++] = KIND.NULL_TYPE;
+    else if (value === null) keyScratch[at++] = KIND.NULL;
+    else if (Array.isArray(value)) {
+      if (value.length > MAX_PLANNED_ARRAY) return -1;
+      keyScratch[at++] = KIND.ARRAY;
+      keyScratch[at++] = value.length;
+      for (const item of value) values[valueCount++] = item;
     } else {
-      key += 's';
-      values.push(value.value);
+      keyScratch[at++] = KIND.SCALAR;
+      values[valueCount++] = value;
     }
   }
-  return key;
+  return at;
 }
 
 /**
@@ -170,16 +191,18 @@ function makePlan(instance: RawTemplateInstance): FieldPlan | null {
   let slots = 0;
   const budget = new ElementBudget(0);
   const standIns = (raw: RawTemplateInstance): SubstitutionValue[] =>
-    raw.values.map((value) => {
-      if (value.nested !== undefined) {
-        const elements = instantiate(value.nested.template, standIns(value.nested), 0, budget);
+    raw.types.map((type, i) => {
+      const value = raw.values[i];
+      const inner = raw.nested[i];
+      if (inner !== undefined) {
+        const elements = instantiate(inner.template, standIns(inner), 0, budget);
         // The generic path refuses a record whose nested instance gives no element; so does this.
         if (elements.length === 0) throw new Error('nested template instance gives no element');
-        return { type: value.type, value: elements, elements: 0 };
+        return { type, value: elements, elements: 0 };
       }
-      if (value.value === null) return { type: value.type, value: null };
-      if (Array.isArray(value.value)) return { type: value.type, value: value.value.map(() => marker(slots++)) };
-      return { type: value.type, value: marker(slots++) };
+      if (value === null) return { type, value: null };
+      if (Array.isArray(value)) return { type, value: value.map(() => marker(slots++)) };
+      return { type, value: marker(slots++) };
     });
   let normalised: NormalisedWindowsEvent | undefined;
   try {
