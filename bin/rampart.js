@@ -1,16 +1,20 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-old-space-size=192
 // The `rampart` command: runs the compiled CLI in dist/ (run `npm run build` first, as `npm start` does).
 //
 // Memory: a hunt holds about 90 MB of compiled rules (all of SigmaHQ) and churns short-lived event
 // objects; left alone, V8 lets the heap grow to several times the live data before collecting, which
 // put the peak near 460 MB. A capped old generation keeps the peak under 300 MB at the same speed
-// (docs/performance.md), so the command re-runs itself once with the cap unless one is already set.
-// RAMPART_MAX_HEAP_MB changes the cap (e.g. for --sort time over millions of detections).
+// (docs/performance.md). Run as `rampart` (the line above, DEFAULT_HEAP_MB in heap-limit.js), the
+// cap is set when Node starts; run as `node bin/rampart.js`, or with RAMPART_MAX_HEAP_MB asking for
+// another cap (e.g. for --sort time over millions of detections), the command re-runs itself once
+// with the cap it wants, which costs a second start of Node.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { HEAP_FLAG, heapLimitMb } from './heap-limit.js';
 
-const capped = process.execArgv.some((arg) => arg.startsWith(HEAP_FLAG)) || (process.env.NODE_OPTIONS ?? '').includes(HEAP_FLAG);
+const capFlags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].filter((arg) => arg.startsWith(`${HEAP_FLAG}=`));
+// A cap given to Node by hand is obeyed; the one from the line above gives way to RAMPART_MAX_HEAP_MB.
+const capped = capFlags.length > 0 && (process.env.RAMPART_MAX_HEAP_MB === undefined || capFlags.some((flag) => Number(flag.slice(HEAP_FLAG.length + 1)) === heapLimitMb()));
 
 if (capped) {
   // Started by the launcher below: when it dies without passing a signal on (SIGKILL from a supervisor),
@@ -23,7 +27,8 @@ if (capped) {
   const { main } = await import('../dist/cli/main.js');
   process.exitCode = await main(process.argv);
 } else {
-  const child = spawn(process.execPath, [`${HEAP_FLAG}=${heapLimitMb()}`, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+  const otherFlags = process.execArgv.filter((arg) => !arg.startsWith(`${HEAP_FLAG}=`));
+  const child = spawn(process.execPath, [`${HEAP_FLAG}=${heapLimitMb()}`, ...otherFlags, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
