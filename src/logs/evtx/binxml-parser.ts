@@ -252,19 +252,15 @@ class BinXmlParser {
     }
     if (this.pos >= this.end || this.buf[this.pos] !== TOKEN.TEMPLATE_INSTANCE) return undefined;
     const template = this.templateOfInstance();
-    const count = this.u32();
-    if (count * 4 > this.end - this.pos) throw this.error(`template instance claims ${count} values`);
-    // Sizes and types are read in place: descriptor i is 4 bytes at `descriptors + 4 i`.
-    const descriptors = this.pos;
-    this.pos += count * 4;
+    const count = this.valueCount();
+    const descriptors = this.pos - count * 4;
     // Made at their length: grown by push, each was copied several times over.
     const types = new Array<number>(count);
     const values = new Array<DecodedValue>(count);
     const nested = new Array<RawTemplateInstance | undefined>(count);
     for (let i = 0; i < count; i++) {
-      const size = this.buf.readUInt16LE(descriptors + i * 4);
+      const size = this.valueSize(descriptors, i);
       const type = this.buf[descriptors + i * 4 + 2];
-      if (this.pos + size > this.end) throw this.error(`substitution value of ${size} bytes runs past the end of the record`);
       types[i] = type;
       if (type === VALUE_TYPE.BINXML) {
         const instance = new BinXmlParser(this.context, this.pos, this.pos + size, true, this.budget, this.depth + 1).rawInstance();
@@ -272,7 +268,7 @@ class BinXmlParser {
         values[i] = null;
         nested[i] = instance;
       } else {
-        values[i] = size === 0 && type !== VALUE_TYPE.STRING ? null : decodeValue(this.buf, this.pos, size, type);
+        values[i] = this.scalarValue(size, type);
         nested[i] = undefined;
       }
       this.pos += size;
@@ -325,32 +321,45 @@ class BinXmlParser {
   }
 
   private substitutionValues(): SubstitutionValue[] {
-    const descriptors = this.valueDescriptors();
+    const count = this.valueCount();
+    const descriptors = this.pos - count * 4;
     const values: SubstitutionValue[] = [];
-    for (const { size, type } of descriptors) {
-      if (this.pos + size > this.end) throw this.error(`substitution value of ${size} bytes runs past the end of the record`);
+    for (let i = 0; i < count; i++) {
+      const size = this.valueSize(descriptors, i);
+      const type = this.buf[descriptors + i * 4 + 2];
       if (type === VALUE_TYPE.BINXML) {
         const nested = new BinXmlParser(this.context, this.pos, this.pos + size, true, this.budget, this.depth + 1);
         const before = this.budget.spent;
         values.push({ type, value: nested.elements(), elements: this.budget.spent - before });
       } else {
-        values.push({ type, value: size === 0 && type !== VALUE_TYPE.STRING ? null : decodeValue(this.buf, this.pos, size, type) });
+        values.push({ type, value: this.scalarValue(size, type) });
       }
       this.pos += size;
     }
     return values;
   }
 
-  /** The count of substitution values, then each one's size and type. */
-  private valueDescriptors(): { size: number; type: number }[] {
+  /**
+   * The count of a template instance's values, moving past it and their descriptors (4 bytes each:
+   * size, type, one unused), which are read in place, and no object made for them.
+   */
+  private valueCount(): number {
     const count = this.u32();
     if (count * 4 > this.end - this.pos) throw this.error(`template instance claims ${count} values`);
-    const descriptors: { size: number; type: number }[] = [];
-    for (let i = 0; i < count; i++) {
-      descriptors.push({ size: this.buf.readUInt16LE(this.pos), type: this.buf[this.pos + 2] });
-      this.pos += 4;
-    }
-    return descriptors;
+    this.pos += count * 4;
+    return count;
+  }
+
+  /** Value i's size, checked against the record's end from where the value starts (`pos`). */
+  private valueSize(descriptors: number, i: number): number {
+    const size = this.buf.readUInt16LE(descriptors + i * 4);
+    if (this.pos + size > this.end) throw this.error(`substitution value of ${size} bytes runs past the end of the record`);
+    return size;
+  }
+
+  /** A value that is not Binary XML: decoded, or null when empty (an empty string stays a string). */
+  private scalarValue(size: number, type: number): DecodedValue {
+    return size === 0 && type !== VALUE_TYPE.STRING ? null : decodeValue(this.buf, this.pos, size, type);
   }
 
   /** A name by its chunk offset; when the offset is here, the name is stored inline and skipped. */
