@@ -11,6 +11,25 @@ export const POSTGRES_ADMIN_URL = process.env.RAMPART_TEST_POSTGRES_URL ?? 'post
 /** The local MariaDB (or MySQL) server of the database-scan tests: root without a password, as CI runs it. */
 export const MYSQL_ADMIN_URL = process.env.RAMPART_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 
+/** A fresh database name on the server of `adminUrl`, unique to this run, and its URL. */
+export function scratchDatabase(adminUrl: string, prefix: string): { name: string; url: string } {
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString() };
+}
+
+/** Runs `work` with a PostgreSQL client connected to `url`, closed afterwards whatever happens. */
+export async function withPostgresClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 export interface TestDatabase {
   readonly name: 'pglite' | 'postgres';
   /** A new, migrated database; each call gives an empty one. */
@@ -48,27 +67,14 @@ function postgresServer(): TestDatabase {
   const created: string[] = [];
   const opened: Database[] = [];
   let last = '';
-  const urlFor = (name: string): string => {
-    const url = new URL(POSTGRES_ADMIN_URL);
-    url.pathname = `/${name}`;
-    return url.toString();
-  };
-  const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => withPostgresClient(POSTGRES_ADMIN_URL, work);
   return {
     name: 'postgres',
     async open() {
-      const name = `rampart_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+      const { name, url } = scratchDatabase(POSTGRES_ADMIN_URL, 'rampart_test');
       await admin((client) => client.query(`CREATE DATABASE ${name}`));
       created.push(name);
-      last = urlFor(name);
+      last = url;
       const db = await openDatabase({ url: last });
       opened.push(db);
       return db;

@@ -2,20 +2,14 @@
 // one table of a million rows seeded from test/personal-data-table.ts (LOAD DATA LOCAL INFILE, the rows
 // streamed from the generator a batch at a time), scanned in full, then dropped.
 // RAMPART_TEST_MYSQL_URL names the server (default: the local one as CI runs it, root without password).
-import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanDatabase } from '../src/datasec/scan/scan-database.js';
-import { MYSQL_ADMIN_URL } from './databases.js';
+import { MYSQL_ADMIN_URL, scratchDatabase } from './databases.js';
 import { SEEDED_COLUMNS, SEEDED_TABLE, expectSeededVerdicts, seededLines, type ColumnTruth } from './personal-data-table.js';
 
-const name = `rampart_scan_${process.pid}_${randomBytes(4).toString('hex')}`;
-const url = (() => {
-  const parsed = new URL(MYSQL_ADMIN_URL);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-})();
+const { name, url } = scratchDatabase(MYSQL_ADMIN_URL, 'rampart_scan');
 const truth = new Map<string, ColumnTruth>();
 
 beforeAll(async () => {

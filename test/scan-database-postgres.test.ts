@@ -2,38 +2,21 @@
 // million rows seeded from test/personal-data-table.ts (COPY FROM STDIN, streamed a batch at a time,
 // into an UNLOGGED table: nothing here needs to survive a crash, and the write-ahead log would double
 // the seeding time), scanned in full. RAMPART_TEST_POSTGRES_URL names the server, as for the store tests.
-import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanDatabase } from '../src/datasec/scan/scan-database.js';
-import { POSTGRES_ADMIN_URL } from './databases.js';
+import { POSTGRES_ADMIN_URL, scratchDatabase, withPostgresClient } from './databases.js';
 import { SEEDED_COLUMNS, SEEDED_TABLE, expectSeededVerdicts, seededLines, type ColumnTruth } from './personal-data-table.js';
 
-const name = `rampart_scan_${process.pid}_${randomBytes(4).toString('hex')}`;
-const url = (() => {
-  const parsed = new URL(POSTGRES_ADMIN_URL);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-})();
+const { name, url } = scratchDatabase(POSTGRES_ADMIN_URL, 'rampart_scan');
 const truth = new Map<string, ColumnTruth>();
-
-async function withClient<T>(target: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: target });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 beforeAll(async () => {
   const started = Date.now();
-  await withClient(POSTGRES_ADMIN_URL, (client) => client.query(`CREATE DATABASE ${name}`));
-  await withClient(url, async (client) => {
+  await withPostgresClient(POSTGRES_ADMIN_URL, (client) => client.query(`CREATE DATABASE ${name}`));
+  await withPostgresClient(url, async (client) => {
     const columns = SEEDED_COLUMNS.map((column) => `"${column.name}" ${column.postgresType}`).join(', ');
     await client.query(`CREATE UNLOGGED TABLE ${SEEDED_TABLE} (id bigint, ${columns})`);
     // A second schema and a table without personal data: listed and sampled, nothing flagged.
@@ -44,7 +27,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await withClient(POSTGRES_ADMIN_URL, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  await withPostgresClient(POSTGRES_ADMIN_URL, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 });
 
 describe('scanDatabase on PostgreSQL', () => {
