@@ -1,7 +1,7 @@
 // Which matched rules a hunt reports (--min-level, --status). One definition, used by the in-process
 // hunt and by every worker thread, so both report exactly the same detections.
 import { levelRank, type Level } from '../core/level.js';
-import type { SigmaRule } from '../sigma/parse/rule-types.js';
+import type { RuleInfo } from '../sigma/parse/rule-types.js';
 
 export interface HuntFilters {
   /** Report only rules at or above this level. */
@@ -10,7 +10,7 @@ export interface HuntFilters {
   readonly statuses?: ReadonlySet<string>;
 }
 
-export type RuleFilter = (rule: SigmaRule) => boolean;
+export type RuleFilter = (rule: RuleInfo) => boolean;
 
 export function ruleFilter(filters: HuntFilters = {}): RuleFilter {
   const minRank = filters.minLevel ? levelRank(filters.minLevel) : 0;

@@ -1,13 +1,14 @@
 // A typed rule, for one event source of its log source, into a matcher: identifiers compiled once,
 // the condition into closures over them, the source's field names and extra conditions applied.
-import type { ConditionExpr, SearchExpr, SigmaRule } from '../parse/rule-types.js';
+import type { ConditionExpr, RuleInfo, SearchExpr, SigmaRule } from '../parse/rule-types.js';
 import type { EventSelector } from '../mapping/logsource-mapping.js';
 import { compileFieldPredicate, compileKeywordPredicate, type Matcher } from './value-matchers.js';
 import { conditionAnchors, type Anchor } from './anchors.js';
 import { MISSING, NULL_VALUE, type FieldSlots } from './event-view.js';
 
 export interface CompiledRule {
-  readonly rule: SigmaRule;
+  /** The rule without its detection: what filters and detections read (see ruleInfo). */
+  readonly rule: RuleInfo;
   readonly selector: EventSelector;
   readonly matches: Matcher;
   /** Necessary literals (see anchors.ts); null when the rule must be tried on every event of its source. */
@@ -16,27 +17,54 @@ export interface CompiledRule {
   readonly displayFields: readonly string[];
 }
 
-export function compileRule(rule: SigmaRule, selector: EventSelector, slots: FieldSlots): CompiledRule {
-  const fieldName = (sigmaField: string): string => (Object.hasOwn(selector.fieldMap, sigmaField) ? selector.fieldMap[sigmaField] : sigmaField);
+/**
+ * The rule without its detection and condition. A compiled rule holds this rather than the typed
+ * rule, so that once every event source of a rule is compiled, its parsed detection tree (about a
+ * third of the heap of a hunt thread holding all of SigmaHQ) can be collected. Pass one object for
+ * every event source of a rule: the engine tells rules apart by it.
+ */
+export function ruleInfo(rule: SigmaRule): RuleInfo {
+  const { detection: _detection, condition: _condition, ...info } = rule;
+  return info;
+}
+
+/**
+ * No closure made here outlives the call: a closure keeps its whole scope alive, and this scope
+ * holds the typed rule. The matchers are built by the functions below, each closing over what it
+ * needs alone.
+ */
+export function compileRule(rule: SigmaRule, selector: EventSelector, slots: FieldSlots, info: RuleInfo = ruleInfo(rule)): CompiledRule {
+  const fieldName = fieldNamer(selector.fieldMap);
+  const condition = compileCondition(rule.condition, identifierCompiler(rule.detection, fieldName, slots));
+  const extra = compileSelectorConditions(selector, slots);
+  return {
+    rule: info,
+    selector,
+    matches: extra ? both(extra, condition) : condition,
+    anchors: conditionAnchors(rule.condition, rule.detection, fieldName),
+    displayFields: displayFields(rule, fieldName),
+  };
+}
+
+function fieldNamer(fieldMap: Readonly<Record<string, string>>): (sigmaField: string) => string {
+  return (sigmaField) => (Object.hasOwn(fieldMap, sigmaField) ? fieldMap[sigmaField] : sigmaField);
+}
+
+/** Each search identifier compiled once, however often the condition names it. */
+function identifierCompiler(detection: SigmaRule['detection'], fieldName: (sigmaField: string) => string, slots: FieldSlots): (name: string) => Matcher {
   const identifiers = new Map<string, Matcher>();
-  const identifier = (name: string): Matcher => {
+  return (name) => {
     let matcher = identifiers.get(name);
     if (!matcher) {
-      matcher = compileSearch(rule.detection[name], fieldName, slots);
+      matcher = compileSearch(detection[name], fieldName, slots);
       identifiers.set(name, matcher);
     }
     return matcher;
   };
-  const condition = compileCondition(rule.condition, identifier);
-  const extra = compileSelectorConditions(selector, slots);
-  const matches: Matcher = extra ? (view) => extra(view) && condition(view) : condition;
-  return {
-    rule,
-    selector,
-    matches,
-    anchors: conditionAnchors(rule.condition, rule.detection, fieldName),
-    displayFields: displayFields(rule, fieldName),
-  };
+}
+
+function both(first: Matcher, second: Matcher): Matcher {
+  return (view) => first(view) && second(view);
 }
 
 function compileSearch(expr: SearchExpr, fieldName: (sigmaField: string) => string, slots: FieldSlots): Matcher {
@@ -46,7 +74,7 @@ function compileSearch(expr: SearchExpr, fieldName: (sigmaField: string) => stri
     case 'keyword':
       return compileKeywordPredicate(expr);
     case 'and': {
-      const items = expr.items.map((item) => compileSearch(item, fieldName, slots));
+      const items = compileSearches(expr.items, fieldName, slots);
       if (items.length === 2) {
         const [first, second] = items;
         return (view) => first(view) && second(view);
@@ -54,10 +82,20 @@ function compileSearch(expr: SearchExpr, fieldName: (sigmaField: string) => stri
       return (view) => allMatch(items, view);
     }
     case 'or': {
-      const items = expr.items.map((item) => compileSearch(item, fieldName, slots));
+      const items = compileSearches(expr.items, fieldName, slots);
       return (view) => anyMatches(items, view);
     }
   }
+}
+
+// The two below map lists apart from the switches that use them: an arrow in a switch that names
+// `identifier` would put it in the scope every matcher made there keeps, and through it the rule.
+function compileSearches(items: readonly SearchExpr[], fieldName: (sigmaField: string) => string, slots: FieldSlots): Matcher[] {
+  return items.map((item) => compileSearch(item, fieldName, slots));
+}
+
+function compileConditions(items: readonly ConditionExpr[], identifier: (name: string) => Matcher): Matcher[] {
+  return items.map((item) => compileCondition(item, identifier));
 }
 
 function compileCondition(expr: ConditionExpr, identifier: (name: string) => Matcher): Matcher {
@@ -69,7 +107,7 @@ function compileCondition(expr: ConditionExpr, identifier: (name: string) => Mat
       return (view) => !inner(view);
     }
     case 'and': {
-      const items = expr.items.map((item) => compileCondition(item, identifier));
+      const items = compileConditions(expr.items, identifier);
       if (items.length === 2) {
         const [first, second] = items;
         return (view) => first(view) && second(view);
@@ -77,7 +115,7 @@ function compileCondition(expr: ConditionExpr, identifier: (name: string) => Mat
       return (view) => allMatch(items, view);
     }
     case 'or': {
-      const items = expr.items.map((item) => compileCondition(item, identifier));
+      const items = compileConditions(expr.items, identifier);
       return (view) => anyMatches(items, view);
     }
     case 'of': {

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../parse/load-rules.js';
-import type { SigmaRule } from '../parse/rule-types.js';
+import type { RuleInfo } from '../parse/rule-types.js';
 import { buildEngine } from '../engine/sigma-engine.js';
 import { defaultMappingFiles, loadLogsourceMappings, type EventSelector } from '../mapping/logsource-mapping.js';
 import { findPackageRoot } from '../../core/package-root.js';
@@ -130,7 +130,7 @@ function mapStrings(fields: Fields, transform: (text: string) => string): Fields
   return copy;
 }
 
-const ruleName = (rule: SigmaRule): string => `${rule.title} (${rule.location.file}:${rule.location.line})`;
+const ruleName = (rule: RuleInfo): string => `${rule.title} (${rule.location.file}:${rule.location.line})`;
 
 describe.skipIf(!present)('anchor prefilter consistency on the SigmaHQ corpus', () => {
   it('engine.match finds exactly the rules that direct evaluation of every rule of the log source finds', async () => {
@@ -156,7 +156,7 @@ describe.skipIf(!present)('anchor prefilter consistency on the SigmaHQ corpus', 
     let matches = 0;
     for (const { file, fields } of events) {
       const indexed = new Set(engine.match({ fields, ref: { file } }).map((compiled) => compiled.rule));
-      const direct = new Set<SigmaRule>();
+      const direct = new Set<RuleInfo>();
       view.reset(fields);
       for (const compiled of engine.compiled) {
         if (selectorAccepts(compiled.selector, fields) && compiled.matches(view)) direct.add(compiled.rule);

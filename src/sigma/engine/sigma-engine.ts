@@ -6,10 +6,10 @@
 // compiling all of SigmaHQ took most of a second of loading, and a hunt over Windows logs never needs
 // the Linux, cloud or web rules. A rule is compiled once per event source, however many groups use it.
 import type { LogEvent } from '../../core/event.js';
-import type { RuleError, SigmaRule } from '../parse/rule-types.js';
+import type { RuleError, RuleInfo, SigmaRule } from '../parse/rule-types.js';
 import type { EventSelector, LogsourceMappings } from '../mapping/logsource-mapping.js';
 import { RuleProblem } from '../parse/rule-problem.js';
-import { compileRule, type CompiledRule } from '../compile/compile-rule.js';
+import { compileRule, ruleInfo, type CompiledRule } from '../compile/compile-rule.js';
 import { checkCompilable } from '../compile/check-rule.js';
 import { AnchorIndex, RecentValueBudget } from '../compile/anchor-index.js';
 import { EventView, FieldSlots } from '../compile/event-view.js';
@@ -30,9 +30,14 @@ interface GroupPart {
   readonly positions: readonly number[];
 }
 
-/** A rule for one event source of its log source; compiled on first use. */
+/**
+ * A rule for one event source of its log source; compiled on first use. The typed rule is let go once
+ * compiled: when every variant of a rule is, its parsed detection can be collected.
+ */
 interface Variant {
-  readonly rule: SigmaRule;
+  source: SigmaRule | undefined;
+  /** One object for every variant of a rule. */
+  readonly info: RuleInfo;
   readonly selector: EventSelector;
   /** Load order: the order detections of one event are reported in. */
   readonly position: number;
@@ -98,7 +103,12 @@ export class SigmaEngine {
     /** Number of rules accepted (a rule may have several variants, one per event source). */
     readonly ruleCount: number,
   ) {
-    this.variants = accepted.map(({ rule, selector }, position) => ({ rule, selector, position }));
+    const infos = new Map<SigmaRule, RuleInfo>();
+    this.variants = accepted.map(({ rule, selector }, position) => {
+      let info = infos.get(rule);
+      if (info === undefined) infos.set(rule, (info = ruleInfo(rule)));
+      return { source: rule, info, selector, position };
+    });
     for (const variant of this.variants) {
       const channels = variant.selector.channels;
       if (!channels) this.unrouted.push(variant);
@@ -222,7 +232,10 @@ export class SigmaEngine {
 
   /** buildEngine has checked the rule (check-rule.ts), so compiling it cannot fail. */
   private compile(variant: Variant): CompiledRule {
-    variant.compiled ??= compileRule(variant.rule, variant.selector, this.slots);
+    if (variant.compiled === undefined) {
+      variant.compiled = compileRule(variant.source as SigmaRule, variant.selector, this.slots, variant.info);
+      variant.source = undefined;
+    }
     return variant.compiled;
   }
 

@@ -95,6 +95,9 @@ export interface SigmaRule {
   readonly location: SourceLocation;
 }
 
+/** A rule's metadata and attribution without its detection: what is read of a rule once it is compiled. */
+export type RuleInfo = Omit<SigmaRule, 'detection' | 'condition'>;
+
 /** A problem with one rule (or one rule file): the rule is rejected alone. */
 export interface RuleError {
   /** Stable code, e.g. `SIGMA_CONDITION_SYNTAX`. */
