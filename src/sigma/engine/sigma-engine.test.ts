@@ -36,3 +36,31 @@ describe('routing by channel and event id', () => {
     expect(titles(engine.match({ fields: sysmon, ref: { file: 'x' } }))).toEqual(['process creation, second']);
   });
 });
+
+describe('memory', () => {
+  it('lets go of a rule\'s parsed detection once every event source of it is compiled, and keeps it until then', async () => {
+    const { setFlagsFromString } = await import('node:v8');
+    const { runInNewContext } = await import('node:vm');
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    // A rule with two event sources (Sysmon 1 and Security 4688), with `and`, `or` and `1 of`
+    // conditions: matchers made for them once kept the whole detection alive.
+    const text = 'title: two sources\nlogsource: {product: windows, category: process_creation}\ndetection:\n  a: {Image|endswith: ["\\\\x.exe", "\\\\y.exe"]}\n  b: {CommandLine|contains|all: [" -k", " -p"]}\n  c: {User: admin}\n  condition: (a and b) or (1 of c* and not b)\n';
+    const built = (() => {
+      const parsed = parseRuleFile(text, 'rules.yml');
+      const detection = new WeakRef(parsed.rules[0].detection);
+      return { engine: buildEngine(parsed.rules, builtIn.mappings).engine, detection };
+    })();
+    const { engine, detection } = built;
+    const sysmon = { Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 1, Image: 'C:\\x.exe', CommandLine: 'svc -k -p' };
+    expect(titles(engine.match({ fields: sysmon, ref: { file: 'x' } }))).toEqual(['two sources']);
+    collect();
+    expect(detection.deref()).toBeDefined();
+    const security = { Channel: 'Security', EventID: 4688, NewProcessName: 'C:\\y.exe', CommandLine: 'svc -k -p' };
+    expect(titles(engine.match({ fields: security, ref: { file: 'x' } }))).toEqual(['two sources']);
+    await new Promise((resolve) => setImmediate(resolve));
+    collect();
+    expect(detection.deref()).toBeUndefined();
+    expect(titles(engine.match({ fields: sysmon, ref: { file: 'x' } }))).toEqual(['two sources']);
+  });
+});
