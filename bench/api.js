@@ -28,7 +28,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { URLSearchParams, fileURLToPath } from 'node:url';
-import { HEAP_FLAG, heapLimitMb } from '../bin/heap-limit.js';
+import { memoryEnv, memoryFlags } from '../bin/heap-limit.js';
 import { readTemplates, seededRandom, writeCorpus } from './lib/windows-event-corpus.js';
 import { PLACEHOLDERS_FIXTURE, REPO, RULE_FOLDERS, defaultSigmaDirectory } from './lib/locations.js';
 import { benchCommandLine } from './lib/command-line.js';
@@ -142,12 +142,12 @@ function ruleArguments() {
 
 /** `rampart hunt` as a user runs it, in one thread, under /usr/bin/time for its peak memory. */
 function runCli(file) {
-  const command = [`${HEAP_FLAG}=${heapLimitMb()}`, path.join(REPO, 'bin', 'rampart.js'), 'hunt', '--threads', '1', '-f', 'jsonl', '-o', os.devNull, '--no-progress', '--no-color', ...ruleArguments(), file];
+  const command = [...memoryFlags(), path.join(REPO, 'bin', 'rampart.js'), 'hunt', '--threads', '1', '-f', 'jsonl', '-o', os.devNull, '--no-progress', '--no-color', ...ruleArguments(), file];
   const timed = existsSync('/usr/bin/time');
   const t0 = performance.now();
   const result = timed
-    ? spawnSync('/usr/bin/time', ['-f', 'maxrss-kb %M', process.execPath, ...command], { encoding: 'utf8', maxBuffer: 1 << 26 })
-    : spawnSync(process.execPath, command, { encoding: 'utf8', maxBuffer: 1 << 26 });
+    ? spawnSync('/usr/bin/time', ['-f', 'maxrss-kb %M', process.execPath, ...command], { encoding: 'utf8', maxBuffer: 1 << 26, env: memoryEnv() })
+    : spawnSync(process.execPath, command, { encoding: 'utf8', maxBuffer: 1 << 26, env: memoryEnv() });
   const wallSeconds = (performance.now() - t0) / 1000;
   if (result.status !== 0) fail(`rampart hunt failed (${result.status ?? result.signal}):\n${result.stderr}`);
   const text = result.stderr;

@@ -21,7 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { readTemplates, writeCorpus } from './lib/windows-event-corpus.js';
-import { HEAP_FLAG, heapLimitMb } from '../bin/heap-limit.js';
+import { memoryEnv, memoryFlags } from '../bin/heap-limit.js';
 import { REPO, RULE_FOLDERS, defaultSigmaDirectory } from './lib/locations.js';
 import { benchCommandLine } from './lib/command-line.js';
 
@@ -270,10 +270,10 @@ async function measureHunt(dist, engine, file, bytes, onProgress) {
 }
 
 async function childMeasure(file, events) {
-  // The hunt alone runs as `rampart` runs: with the command's heap cap.
-  const childArgs = ['--expose-gc', `${HEAP_FLAG}=${heapLimitMb()}`, THIS_FILE, '--hunt-file', file, '--halfway', String(Math.floor(events / 2)), '--sigma-dir', sigmaDir];
+  // The hunt alone runs as `rampart` runs: with the command's memory settings.
+  const childArgs = ['--expose-gc', ...memoryFlags(), THIS_FILE, '--hunt-file', file, '--halfway', String(Math.floor(events / 2)), '--sigma-dir', sigmaDir];
   try {
-    const { stdout } = await promisify(execFile)(process.execPath, childArgs, { maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)(process.execPath, childArgs, { maxBuffer: 16 * 1024 * 1024, env: memoryEnv() });
     const result = JSON.parse(stdout.trim().split('\n').at(-1));
     return { ...result, expected: events };
   } catch (error) {

@@ -25,7 +25,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { HEAP_FLAG, heapLimitMb } from '../bin/heap-limit.js';
+import { memoryEnv, memoryFlags } from '../bin/heap-limit.js';
 import { REPO, RULE_FOLDERS, PLACEHOLDERS_FIXTURE, defaultSigmaDirectory } from './lib/locations.js';
 import { benchCommandLine } from './lib/command-line.js';
 
@@ -59,7 +59,7 @@ async function main() {
     const twins = path.join(work, 'json');
     const files = writeJsonTwins(dist, twins);
     console.log(`rules      ${formatCount(files)} files; placeholders from ${path.relative(REPO, PLACEHOLDERS)}`);
-    console.log(`processes  node ${HEAP_FLAG}=${heapLimitMb()} (as rampart runs), one per measurement, ${args.rounds} rounds\n`);
+    console.log(`processes  node ${memoryFlags().join(' ')} (as rampart runs), one per measurement, ${args.rounds} rounds\n`);
 
     const runs = { floor: [], cold: [], cold1: [], coldThread: [], first: [], warm: [], located: [] };
     for (let round = 1; round <= args.rounds; round++) {
@@ -98,9 +98,9 @@ function writeJsonTwins(dist, directory) {
 }
 
 async function measure(mode, extra, env = {}) {
-  const childArgs = [`${HEAP_FLAG}=${heapLimitMb()}`, THIS_FILE, '--child', mode, '--sigma-dir', sigmaDir, ...extra];
+  const childArgs = [...memoryFlags(), THIS_FILE, '--child', mode, '--sigma-dir', sigmaDir, ...extra];
   try {
-    const { stdout } = await promisify(execFile)(process.execPath, childArgs, { maxBuffer: 16 * 1024 * 1024, env: { ...process.env, RAMPART_CACHE: 'off', ...env } });
+    const { stdout } = await promisify(execFile)(process.execPath, childArgs, { maxBuffer: 16 * 1024 * 1024, env: memoryEnv({ ...process.env, RAMPART_CACHE: 'off', ...env }) });
     return JSON.parse(stdout.trim().split('\n').at(-1));
   } catch (error) {
     console.error(`bench:rules: the ${mode} measurement failed: ${String(error.stderr || error.message).trim().split('\n')[0]}`);

@@ -31,7 +31,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import yazl from 'yazl';
-import { HEAP_FLAG, heapLimitMb } from '../bin/heap-limit.js';
+import { heapLimitMb, memoryEnv, memoryFlags } from '../bin/heap-limit.js';
 import { benchCommandLine } from './lib/command-line.js';
 import { REPO } from './lib/locations.js';
 
@@ -251,8 +251,9 @@ async function zipBomb() {
 function runScan(target) {
   const reportRss = 'data:text/javascript,process.on("exit",()=>process.stderr.write("bench-max-rss-kib "+process.resourceUsage().maxRSS+"\\n"))';
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`${HEAP_FLAG}=${heapLimitMb()}`, '--import', reportRss, path.join(REPO, 'bin', 'rampart.js'), 'data', 'scan', '--format', 'json', '--no-progress', target], {
+    const child = spawn(process.execPath, [...memoryFlags(), '--import', reportRss, path.join(REPO, 'bin', 'rampart.js'), 'data', 'scan', '--format', 'json', '--no-progress', target], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: memoryEnv(),
     });
     const out = [];
     let stderr = '';

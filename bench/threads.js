@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { readTemplates, writeCorpus } from './lib/windows-event-corpus.js';
-import { HEAP_FLAG, heapLimitMb } from '../bin/heap-limit.js';
+import { memoryEnv, memoryFlags } from '../bin/heap-limit.js';
 import { REPO, RULE_FOLDERS, PLACEHOLDERS_FIXTURE, defaultSigmaDirectory } from './lib/locations.js';
 import { benchCommandLine } from './lib/command-line.js';
 
@@ -88,9 +88,9 @@ async function main() {
 
 /** One hunt in a fresh process, as `rampart` runs it (with its heap cap). */
 async function measure(directory, threads) {
-  const childArgs = [`${HEAP_FLAG}=${heapLimitMb()}`, THIS_FILE, '--child', directory, '--threads', String(threads), '--sigma-dir', sigmaDir];
+  const childArgs = [...memoryFlags(), THIS_FILE, '--child', directory, '--threads', String(threads), '--sigma-dir', sigmaDir];
   try {
-    const { stdout } = await promisify(execFile)(process.execPath, childArgs, { maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)(process.execPath, childArgs, { maxBuffer: 16 * 1024 * 1024, env: memoryEnv() });
     return JSON.parse(stdout.trim().split('\n').at(-1));
   } catch (error) {
     console.error(`bench:threads: the --threads ${threads} run failed: ${String(error.stderr || error.message).trim().split('\n')[0]}`);

@@ -1,10 +1,40 @@
-// The old-generation cap the `rampart` command runs with (see rampart.js), shared with the benchmarks
-// so that they measure memory as users get it.
+// How the `rampart` command sets up Node's memory (see rampart.js), shared with its test and the
+// benchmarks so that they measure memory as users get it. Each figure is measured in
+// docs/performance.md ("Memory of a hunt on every core").
+
+/** The old-generation cap: V8 otherwise lets the heap grow to several times the live data. */
 export const HEAP_FLAG = '--max-old-space-size';
 export const DEFAULT_HEAP_MB = 192;
+
+/**
+ * The young generation (two semi-spaces) of the main thread and of every worker thread: V8 grows each
+ * isolate's to 2 × 16 MB over a long hunt, and a hunt on two workers has three. 8 MB semi-spaces take
+ * about 45 MB off the peak of a two-thread hunt at the same speed; 4 MB cost a fifth of its speed.
+ * The flag applies to every isolate of the process, over a worker's own resource limits.
+ */
+export const YOUNG_FLAG = '--max-semi-space-size';
+export const SEMI_SPACE_MB = 8;
+
+/**
+ * glibc hands a freed block back to the system only above a threshold that it raises to the size of
+ * the largest block freed so far; after a worker thread's first large buffers, every block up to
+ * megabytes that any thread freed stayed in its memory (about 20–30 MB of a two-thread hunt).
+ * Fixed at its default, the threshold no longer moves. Other C libraries ignore the variable.
+ */
+export const MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
 
 /** The cap from RAMPART_MAX_HEAP_MB, or the default. */
 export function heapLimitMb(env = process.env) {
   const configured = Number(env.RAMPART_MAX_HEAP_MB);
   return configured > 0 ? configured : DEFAULT_HEAP_MB;
+}
+
+/** The Node flags the command runs with, for a process started by hand (the benchmarks). */
+export function memoryFlags(env = process.env) {
+  return [`${HEAP_FLAG}=${heapLimitMb(env)}`, `${YOUNG_FLAG}=${SEMI_SPACE_MB}`];
+}
+
+/** The environment the command runs with: `env` with the malloc setting, unless given there. */
+export function memoryEnv(env = process.env) {
+  return { ...MALLOC_ENV, ...env };
 }

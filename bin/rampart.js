@@ -1,16 +1,17 @@
-#!/usr/bin/env -S node --max-old-space-size=192
+#!/usr/bin/env -S MALLOC_MMAP_THRESHOLD_=131072 node --max-old-space-size=192 --max-semi-space-size=8
 // The `rampart` command: runs the compiled CLI in dist/ (run `npm run build` first, as `npm start` does).
 //
-// Memory: a hunt holds about 90 MB of compiled rules (all of SigmaHQ) and churns short-lived event
-// objects; left alone, V8 lets the heap grow to several times the live data before collecting, which
-// put the peak near 460 MB. A capped old generation keeps the peak under 300 MB at the same speed
-// (docs/performance.md). Run as `rampart` (the line above, DEFAULT_HEAP_MB in heap-limit.js), the
-// cap is set when Node starts; run as `node bin/rampart.js`, or with RAMPART_MAX_HEAP_MB asking for
-// another cap (e.g. for --sort time over millions of detections), the command re-runs itself once
-// with the cap it wants, which costs a second start of Node.
+// Memory: a hunt thread holds about 50 MB of compiled rules (all of SigmaHQ) and churns short-lived
+// event objects; left alone, V8 lets each heap grow to several times its live data, and glibc keeps
+// freed blocks, which put the peak of a two-thread hunt near 460 MB. A capped old generation, smaller
+// semi-spaces and a fixed malloc threshold (heap-limit.js says why each) keep it under 300 MB at the
+// same speed (docs/performance.md). Run as `rampart`, the line above sets them when Node starts; run
+// as `node bin/rampart.js`, or with RAMPART_MAX_HEAP_MB asking for another cap (e.g. for --sort time
+// over millions of detections), the command re-runs itself once with them, which costs a second
+// start of Node.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { HEAP_FLAG, heapLimitMb } from './heap-limit.js';
+import { HEAP_FLAG, MALLOC_ENV, SEMI_SPACE_MB, YOUNG_FLAG, heapLimitMb } from './heap-limit.js';
 
 const capFlags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].filter((arg) => arg.startsWith(`${HEAP_FLAG}=`));
 // A cap given to Node by hand is obeyed; the one from the line above gives way to RAMPART_MAX_HEAP_MB.
@@ -28,8 +29,11 @@ if (capped) {
   process.exitCode = await main(process.argv);
 } else {
   const otherFlags = process.execArgv.filter((arg) => !arg.startsWith(`${HEAP_FLAG}=`));
-  const child = spawn(process.execPath, [`${HEAP_FLAG}=${heapLimitMb()}`, ...otherFlags, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+  // Flags and variables given by hand are kept.
+  const young = [...otherFlags, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((arg) => arg.startsWith(`${YOUNG_FLAG}=`)) ? [] : [`${YOUNG_FLAG}=${SEMI_SPACE_MB}`];
+  const child = spawn(process.execPath, [`${HEAP_FLAG}=${heapLimitMb()}`, ...young, ...otherFlags, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env: { ...MALLOC_ENV, ...process.env },
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => {

@@ -10,7 +10,7 @@
 // and rename it over the pack, which POSIX makes atomic: a reader sees the old pack or a new one, whole.
 // The last writer wins; every pack written is complete and correct for the files it covers.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -146,13 +146,12 @@ function header(checksum: string): Buffer {
 function readPack(file: string, identity: string): Map<string, Entry> {
   const entries = new Map<string, Entry>();
   try {
-    const data = readFileSync(file);
-    const newline = data.indexOf(10);
+    const { text, payloadChecksum } = readPackText(file);
+    const newline = text.indexOf('\n');
     if (newline < 0) return entries;
-    const [magic, checksum] = data.subarray(0, newline).toString('latin1').split(' ');
-    const payload = data.subarray(newline + 1);
-    if (magic !== MAGIC || checksum !== createHash('sha1').update(payload).digest('hex')) return entries;
-    const parsed = JSON.parse(payload.toString('latin1')) as { identity?: unknown; entries?: Record<string, { hash?: unknown; result?: RuleLoadResult | null }> };
+    const [magic, checksum] = text.slice(0, newline).split(' ');
+    if (magic !== MAGIC || checksum !== payloadChecksum) return entries;
+    const parsed = JSON.parse(text.slice(newline + 1)) as { identity?: unknown; entries?: Record<string, { hash?: unknown; result?: RuleLoadResult | null }> };
     if (parsed.identity !== identity || typeof parsed.entries !== 'object' || parsed.entries === null) return entries;
     for (const [name, entry] of Object.entries(parsed.entries)) {
       const result = entry?.result;
@@ -165,6 +164,37 @@ function readPack(file: string, identity: string): Map<string, Entry> {
     return new Map();
   }
   return entries;
+}
+
+const READ_PIECE_BYTES = 1 << 20;
+
+/**
+ * The pack as Latin-1 text, read a piece at a time through one small buffer, and the SHA-1 of what
+ * follows its first line. Read whole into one 11 MB buffer, it made glibc raise its threshold for
+ * handing freed memory back to the system to that size: from then on, each hunt thread kept every
+ * block up to 11 MB it freed (about 30 MB more at the peak of a two-thread hunt, measured).
+ */
+function readPackText(file: string): { readonly text: string; readonly payloadChecksum: string | undefined } {
+  const descriptor = openSync(file, 'r');
+  try {
+    const piece = Buffer.allocUnsafe(READ_PIECE_BYTES);
+    const pieces: string[] = [];
+    const hash = createHash('sha1');
+    let inPayload = false;
+    for (let bytes; (bytes = readSync(descriptor, piece, 0, READ_PIECE_BYTES, null)) > 0; ) {
+      const read = piece.subarray(0, bytes);
+      const newline = inPayload ? -1 : read.indexOf(10);
+      if (inPayload) hash.update(read);
+      else if (newline >= 0) {
+        hash.update(read.subarray(newline + 1));
+        inPayload = true;
+      }
+      pieces.push(read.toString('latin1'));
+    }
+    return { text: pieces.join(''), payloadChecksum: inPayload ? hash.digest('hex') : undefined };
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
 const NON_ASCII = /[\u0080-\uffff]/g;

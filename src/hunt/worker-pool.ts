@@ -14,17 +14,17 @@ import { rampartErrorFrom, type FileBatch, type FileJob, type SerializedError, t
 const WORKER_SCRIPT = new URL('./hunt-worker.js', import.meta.url);
 
 /**
- * Each worker is a V8 isolate with its own heap: its compiled rules (about 60 MB live for all of
- * SigmaHQ) plus what it allocates per event, which is all short-lived. V8's default young generation
- * (48 MB) lets each worker hold up to that much dead event data. 16 MB saved about 30 MB of RSS over
- * two workers but cost a scavenge so often that garbage collection took 15 % of each worker's time;
- * 32 MB measured faster than both (steady state 36,000 against 31,000 events/s with 16 MB and
- * 33,000 with the default, over the EVTX samples) at 410 MB peak against 390 and 420–460 MB.
- * The old generation is not set here on purpose: the command's --max-old-space-size
- * (bin/heap-limit.js) applies to every isolate of the process, and V8 lets that flag override a
+ * Each worker is a V8 isolate with its own heap: its compiled rules (about 45 MB live for all of
+ * SigmaHQ, once the parsed detections are let go) plus what it allocates per event, which is all
+ * short-lived. The young generation is the same as the command's (bin/heap-limit.js: two 8 MB
+ * semi-spaces), whose flag overrides this limit anyway; it is set here for a pool started without the
+ * launcher (tests, library use). V8 grows a young generation to its limit over a long hunt, so each
+ * isolate costs that much; 16 MB measured as fast as 32 MB over the EVTX samples, 8 MB a fifth slower
+ * (docs/performance.md). The old generation is not set here on purpose: the command's
+ * --max-old-space-size applies to every isolate of the process, and V8 lets that flag override a
  * worker's maxOldGenerationSizeMb, so each worker has the same cap as a hunt in one thread.
  */
-const WORKER_RESOURCE_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 32 };
+const WORKER_RESOURCE_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 16 };
 
 export interface HuntPoolOptions {
   readonly threads: number;
