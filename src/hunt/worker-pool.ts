@@ -138,7 +138,7 @@ export class HuntPool {
     try {
       if (message.type === 'loaded') this.onLoaded(member, message.rules);
       else if (message.type === 'batch') this.onBatch(member, message.batch);
-      else this.fail(workerError(message.error, member));
+      else this.fail(workerError(message.error, member, message.index));
     } catch (error) {
       // A sink or callback of the main thread threw while taking a batch: the hunt cannot go on.
       this.fail(error instanceof Error ? error : new Error(String(error)));
@@ -198,18 +198,26 @@ export class HuntPool {
   }
 }
 
-function where(member: Member): string {
-  if (member.jobs.length > 0) return `while hunting ${member.jobs[0].path}`;
-  return member.loaded ? 'while idle' : 'while loading rules';
+/**
+ * What a failing worker was doing. A failure it reports names its file (`index`). Otherwise (an
+ * uncaught error, an exit) it was on the first file it holds, or on the next one if the first one's
+ * last batch is still on its way: Node may report a thread's error before messages it posted earlier.
+ */
+function where(member: Member, index?: number): string {
+  const named = member.jobs.find((job) => job.index === index);
+  if (named !== undefined) return `while hunting ${named.path}`;
+  const [first, next] = member.jobs;
+  if (first === undefined) return member.loaded ? 'while idle' : 'while loading rules';
+  return next === undefined ? `while hunting ${first.path}` : `while hunting ${first.path} or the file it held next, ${next.path}`;
 }
 
 /** A RampartError from a worker (missing rules, bad mapping) is the user's to fix and stays as it was. */
-function workerError(error: SerializedError, member: Member): Error {
+function workerError(error: SerializedError, member: Member, index?: number): Error {
   const known = rampartErrorFrom(error);
   if (known !== undefined) return known;
   const cause = new Error(error.message);
   if (error.stack !== undefined) cause.stack = error.stack;
-  return internalError(`a worker thread failed ${where(member)}: ${error.message}`, cause);
+  return internalError(`a worker thread failed ${where(member, index)}: ${error.message}`, cause);
 }
 
 function internalError(reason: string, cause?: unknown): Error {
