@@ -32,14 +32,14 @@ export function compileFieldPredicate(predicate: FieldPredicate, fieldName: (sig
 function compileSameFieldStrings(tests: readonly ValueTest[], slot: number, match: 'any' | 'all'): Matcher[] | undefined {
   if (match !== 'any' || tests.length < 2 || !tests.every((test) => test.type === 'string' && !test.cased)) return undefined;
   const lists = stringLists(tests.map((test) => (test as Extract<ValueTest, { type: 'string' }>).tokens));
-  const anyText = (text: string): boolean => matchesAnyOf(lists, text);
   return [
     (view) => {
       const value = view.folded(slot);
-      if (typeof value === 'string') return anyText(value);
+      if (typeof value === 'string') return matchesAnyOf(lists, value);
       if (value === MISSING) return false;
-      if (value === NULL_VALUE) return anyText('');
-      return value.some(anyText);
+      if (value === NULL_VALUE) return matchesAnyOf(lists, '');
+      for (let i = 0; i < value.length; i++) if (matchesAnyOf(lists, value[i])) return true;
+      return false;
     },
   ];
 }
