@@ -1,11 +1,11 @@
-#!/usr/bin/env -S MALLOC_MMAP_THRESHOLD_=131072 node --max-old-space-size=192 --max-semi-space-size=8
+#!/usr/bin/env -S MALLOC_MMAP_THRESHOLD_=1048576 node --max-old-space-size=192 --max-semi-space-size=8
 // The `rampart` command: runs the compiled CLI in dist/ (run `npm run build` first, as `npm start` does).
 //
 // Memory: a hunt thread holds about 50 MB of compiled rules (all of SigmaHQ) and churns short-lived
 // event objects; left alone, V8 lets each heap grow to several times its live data, and glibc keeps
 // freed blocks, which put the peak of a two-thread hunt near 460 MB. A capped old generation, smaller
-// semi-spaces and a fixed malloc threshold (heap-limit.js says why each) keep it under 300 MB at the
-// same speed (docs/performance.md). Run as `rampart`, the line above sets them when Node starts; run
+// semi-spaces and a fixed malloc threshold (heap-limit.js says why, and what each costs) keep it under
+// 300 MB (docs/performance.md). Run as `rampart`, the line above sets them when Node starts; run
 // as `node bin/rampart.js`, or with RAMPART_MAX_HEAP_MB asking for another cap (e.g. for --sort time
 // over millions of detections), the command re-runs itself once with them, which costs a second
 // start of Node.

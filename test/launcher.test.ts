@@ -26,7 +26,7 @@ describe('the rampart launcher', () => {
   ensureBuilt();
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  const settings = (heapMb: number): string[] => [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=8', 'malloc threshold 131072'];
+  const settings = (heapMb: number): string[] => [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=8', 'malloc threshold 1048576'];
 
   it('runs as `rampart` in one start of Node, with the settings of its first line: those of heap-limit.js', async () => {
     const limits = (await import(join(repositoryRoot, 'bin', 'heap-limit.js'))) as { DEFAULT_HEAP_MB: number; SEMI_SPACE_MB: number; MALLOC_ENV: Record<string, string> };
