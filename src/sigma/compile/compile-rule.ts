@@ -18,14 +18,14 @@ export interface CompiledRule {
 }
 
 /**
- * The rule without its detection and condition. A compiled rule holds this rather than the typed
- * rule, so that once every event source of a rule is compiled, its parsed detection tree (about a
- * third of the heap of a hunt thread holding all of SigmaHQ) can be collected. Pass one object for
+ * What a compiled rule keeps of the typed rule (RuleInfo). A compiled rule holds this rather than the
+ * typed rule, so that once every event source of a rule is compiled, its parsed detection tree (about
+ * a third of the heap of a hunt thread holding all of SigmaHQ) can be collected. Pass one object for
  * every event source of a rule: the engine tells rules apart by it.
  */
 export function ruleInfo(rule: SigmaRule): RuleInfo {
-  const { detection: _detection, condition: _condition, ...info } = rule;
-  return info;
+  const { id, title, status, level, author, references, tags, location } = rule;
+  return { id, title, status, level, author, references, tags, location };
 }
 
 /**

@@ -95,8 +95,12 @@ export interface SigmaRule {
   readonly location: SourceLocation;
 }
 
-/** A rule's metadata and attribution without its detection: what is read of a rule once it is compiled. */
-export type RuleInfo = Omit<SigmaRule, 'detection' | 'condition'>;
+/**
+ * What is read of a rule once it is compiled: what a detection carries (attribution, level, the
+ * rule's file) and what filters and suppressions ask. Not its detection, nor its description and the
+ * other text only `rules` commands show: every hunt thread holds one of these per rule.
+ */
+export type RuleInfo = Pick<SigmaRule, 'id' | 'title' | 'status' | 'level' | 'author' | 'references' | 'tags' | 'location'>;
 
 /** A problem with one rule (or one rule file): the rule is rejected alone. */
 export interface RuleError {
