@@ -4,6 +4,7 @@
 // reads is hunted in parallel too. Nothing here writes output: ordering and sinks are the main
 // thread's, which keeps the output the same whatever the number of threads.
 import { parentPort, workerData } from 'node:worker_threads';
+import { RuleNumbering } from './detection-wire.js';
 import { FileBatcher } from './file-batcher.js';
 import { huntFile } from './hunt-file.js';
 import { loadRuleSet, type RuleSet } from './load-rule-set.js';
@@ -26,11 +27,12 @@ try {
 if (ruleSet !== undefined) {
   const { engine } = ruleSet;
   const accepts = ruleFilter(settings.filters);
+  const rules = new RuleNumbering();
   // Jobs are chained so that two files could never interleave, whatever the main thread sends.
   let previous = Promise.resolve();
   port.on('message', (job: FileJob) => {
     previous = previous.then(async () => {
-      const batcher = new FileBatcher(job.index, settings.problemsPerFile, (batch) => post({ type: 'batch', batch }));
+      const batcher = new FileBatcher(job.index, settings.problemsPerFile, rules, (batch) => post({ type: 'batch', batch }));
       try {
         const events = await huntFile(job.path, engine, accepts, {
           onDetection: (detection) => batcher.addDetection(detection),

@@ -29,6 +29,21 @@ export interface FileJob {
   readonly path: string;
 }
 
+/** A detection's rule attribution (detection-wire.ts). */
+export type RuleAttribution = Detection['rule'];
+
+/** A detection as a worker sends it: its rule by number (see FileBatchOnWire.newRules). */
+export interface DetectionOnWire extends Omit<Detection, 'rule'> {
+  readonly rule: number;
+}
+
+/** A batch as a worker sends it (detection-wire.ts turns it into a FileBatch). */
+export interface FileBatchOnWire extends Omit<FileBatch, 'detections'> {
+  readonly detections: readonly DetectionOnWire[];
+  /** Rules this worker names for the first time, numbered on from those it named before. */
+  readonly newRules: readonly RuleAttribution[];
+}
+
 /** Part of one file's results. Counts are cumulative for the file, so a lost total is impossible. */
 export interface FileBatch {
   readonly index: number;
@@ -56,7 +71,7 @@ export interface SerializedError {
 
 export type WorkerMessage =
   | { readonly type: 'loaded'; readonly rules: RuleSetSummary }
-  | { readonly type: 'batch'; readonly batch: FileBatch }
+  | { readonly type: 'batch'; readonly batch: FileBatchOnWire }
   /** Loading the rules (no index) or hunting a file failed. */
   | { readonly type: 'failed'; readonly index?: number; readonly error: SerializedError };
 

@@ -37,6 +37,8 @@ describe('HuntPool', () => {
       await pool.close();
     }
     expect(seen.map((batch) => batch.index).sort()).toEqual([0, 1, 2]);
+    // Each worker described its rule once; every detection has it back, by the numbers of its worker.
+    expect(seen.flatMap((batch) => batch.detections.map((detection) => detection.rule.title))).toEqual(['fake rule', 'fake rule', 'fake rule']);
   });
 
   it.each([

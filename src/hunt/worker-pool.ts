@@ -8,7 +8,8 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { rampartError } from '../core/errors.js';
 import { HandOutQueue, type QueuedFile } from './hand-out-queue.js';
 import type { RuleSetSummary } from './rule-set-summary.js';
-import { rampartErrorFrom, type FileBatch, type FileJob, type SerializedError, type WorkerMessage, type WorkerSettings } from './worker-messages.js';
+import { RuleTable } from './detection-wire.js';
+import { rampartErrorFrom, type FileBatch, type FileBatchOnWire, type FileJob, type SerializedError, type WorkerMessage, type WorkerSettings } from './worker-messages.js';
 
 // Resolved from this module's URL, so it is found beside it in dist/ wherever the package lives.
 const WORKER_SCRIPT = new URL('./hunt-worker.js', import.meta.url);
@@ -36,6 +37,8 @@ export interface HuntPoolOptions {
 
 interface Member {
   readonly worker: Worker;
+  /** The rules this worker has described, by the numbers its detections use. */
+  readonly rules: RuleTable;
   loaded: boolean;
   /** Files handed to this worker and not finished, the one it is hunting first. */
   readonly jobs: FileJob[];
@@ -82,7 +85,7 @@ export class HuntPool {
     this.members = [];
     for (let i = 0; i < options.threads; i++) {
       const worker = new Worker(options.workerScript ?? WORKER_SCRIPT, { workerData: options.settings, resourceLimits: WORKER_RESOURCE_LIMITS });
-      const member: Member = { worker, loaded: false, jobs: [] };
+      const member: Member = { worker, rules: new RuleTable(), loaded: false, jobs: [] };
       worker.on('message', (message: WorkerMessage) => this.onMessage(member, message));
       worker.on('messageerror', (error) => this.fail(internalError(`a message from a worker thread could not be read ${where(member)}`, error)));
       worker.on('error', (error) => this.fail(internalError(`a worker thread failed ${where(member)}: ${error.message}`, error)));
@@ -161,7 +164,9 @@ export class HuntPool {
     this.dispatch(member);
   }
 
-  private onBatch(member: Member, batch: FileBatch): void {
+  private onBatch(member: Member, sent: FileBatchOnWire): void {
+    // Decoded first, whatever happens to the batch: the rules it describes are named by later ones.
+    const batch = member.rules.fromWire(sent);
     const run = this.run;
     if (run === undefined) return;
     run.onBatch(batch);

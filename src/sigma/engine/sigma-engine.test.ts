@@ -64,3 +64,19 @@ describe('memory', () => {
     expect(titles(engine.match({ fields: sysmon, ref: { file: 'x' } }))).toEqual(['two sources']);
   });
 });
+
+describe('detections', () => {
+  it('share one attribution object per rule, as the worker threads\' rule numbering needs', async () => {
+    const { toDetection } = await import('./to-detection.js');
+    const engine = engineOf(['one rule', '{product: windows, category: process_creation}', '{Image|endswith: "\\\\evil.exe"}']);
+    const detectionsOf = (line: number) => {
+      const event = { fields: { Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 1, Image: 'C:\\evil.exe' }, ref: { file: 'x', line } };
+      return engine.match(event).map((compiled) => toDetection(compiled, event));
+    };
+    const [first] = detectionsOf(1);
+    const [second] = detectionsOf(2);
+    expect(second.rule).toBe(first.rule);
+    expect(first.rule).toEqual({ id: undefined, title: 'one rule', level: 'medium', status: undefined, tags: [], author: undefined, references: [], file: 'rules.yml' });
+    expect(second.event.ref).toEqual({ file: 'x', line: 2 });
+  });
+});

@@ -2,11 +2,35 @@
 import type { Detection } from '../../core/detection.js';
 import { getField, type LogEvent } from '../../core/event.js';
 import type { CompiledRule } from '../compile/compile-rule.js';
+import type { RuleInfo } from '../parse/rule-types.js';
 
 const MAX_FIELD_TEXT = 2000;
 
+/**
+ * One attribution object per rule, shared by all its detections: a hunt can report the same rule tens
+ * of thousands of times, and a worker thread sends each rule's attribution once (hunt/detection-wire.ts).
+ */
+const attributions = new WeakMap<RuleInfo, Detection['rule']>();
+
+function attributionOf(rule: RuleInfo): Detection['rule'] {
+  let attribution = attributions.get(rule);
+  if (attribution === undefined) {
+    attribution = Object.freeze({
+      id: rule.id,
+      title: rule.title,
+      level: rule.level,
+      status: rule.status,
+      tags: rule.tags,
+      author: rule.author,
+      references: rule.references,
+      file: rule.location.file,
+    });
+    attributions.set(rule, attribution);
+  }
+  return attribution;
+}
+
 export function toDetection(compiled: CompiledRule, event: LogEvent): Detection {
-  const rule = compiled.rule;
   const fields: Record<string, string> = {};
   for (const name of compiled.displayFields) {
     const value = getField(event.fields, name);
@@ -16,16 +40,7 @@ export function toDetection(compiled: CompiledRule, event: LogEvent): Detection 
   }
   const eventId = event.fields.EventID;
   return {
-    rule: {
-      id: rule.id,
-      title: rule.title,
-      level: rule.level,
-      status: rule.status,
-      tags: rule.tags,
-      author: rule.author,
-      references: rule.references,
-      file: rule.location.file,
-    },
+    rule: attributionOf(compiled.rule),
     event: {
       time: event.time,
       computer: stringOrUndefined(event.fields.Computer),
