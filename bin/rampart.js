@@ -11,11 +11,15 @@
 // start of Node.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { HEAP_FLAG, MALLOC_ENV, SEMI_SPACE_MB, YOUNG_FLAG, heapLimitMb } from './heap-limit.js';
+import { HEAP_FLAG, SEMI_SPACE_MB, YOUNG_FLAG, heapLimitMb, memoryEnv } from './heap-limit.js';
 
-const capFlags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].filter((arg) => arg.startsWith(`${HEAP_FLAG}=`));
+/** The values Node was given for `flag`, on its command line or in NODE_OPTIONS. */
+const givenValues = (flag) =>
+  [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].filter((arg) => arg.startsWith(`${flag}=`)).map((arg) => arg.slice(flag.length + 1));
+
+const caps = givenValues(HEAP_FLAG);
 // A cap given to Node by hand is obeyed; the one from the line above gives way to RAMPART_MAX_HEAP_MB.
-const capped = capFlags.length > 0 && (process.env.RAMPART_MAX_HEAP_MB === undefined || capFlags.some((flag) => Number(flag.slice(HEAP_FLAG.length + 1)) === heapLimitMb()));
+const capped = caps.length > 0 && (process.env.RAMPART_MAX_HEAP_MB === undefined || caps.some((cap) => Number(cap) === heapLimitMb()));
 
 if (capped) {
   // Started by the launcher below: when it dies without passing a signal on (SIGKILL from a supervisor),
@@ -30,10 +34,10 @@ if (capped) {
 } else {
   const otherFlags = process.execArgv.filter((arg) => !arg.startsWith(`${HEAP_FLAG}=`));
   // Flags and variables given by hand are kept.
-  const young = [...otherFlags, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((arg) => arg.startsWith(`${YOUNG_FLAG}=`)) ? [] : [`${YOUNG_FLAG}=${SEMI_SPACE_MB}`];
+  const young = givenValues(YOUNG_FLAG).length > 0 ? [] : [`${YOUNG_FLAG}=${SEMI_SPACE_MB}`];
   const child = spawn(process.execPath, [`${HEAP_FLAG}=${heapLimitMb()}`, ...young, ...otherFlags, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    env: { ...MALLOC_ENV, ...process.env },
+    env: memoryEnv(),
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => {
