@@ -260,7 +260,7 @@ class BinXmlParser {
     const nested = new Array<RawTemplateInstance | undefined>(count);
     for (let i = 0; i < count; i++) {
       const size = this.valueSize(descriptors, i);
-      const type = this.buf[descriptors + i * 4 + 2];
+      const type = this.valueType(descriptors, i);
       types[i] = type;
       if (type === VALUE_TYPE.BINXML) {
         const instance = new BinXmlParser(this.context, this.pos, this.pos + size, true, this.budget, this.depth + 1).rawInstance();
@@ -326,7 +326,7 @@ class BinXmlParser {
     const values: SubstitutionValue[] = [];
     for (let i = 0; i < count; i++) {
       const size = this.valueSize(descriptors, i);
-      const type = this.buf[descriptors + i * 4 + 2];
+      const type = this.valueType(descriptors, i);
       if (type === VALUE_TYPE.BINXML) {
         const nested = new BinXmlParser(this.context, this.pos, this.pos + size, true, this.budget, this.depth + 1);
         const before = this.budget.spent;
@@ -355,6 +355,11 @@ class BinXmlParser {
     const size = this.buf.readUInt16LE(descriptors + i * 4);
     if (this.pos + size > this.end) throw this.error(`substitution value of ${size} bytes runs past the end of the record`);
     return size;
+  }
+
+  /** Value i's type, from its descriptor. */
+  private valueType(descriptors: number, i: number): number {
+    return this.buf[descriptors + i * 4 + 2];
   }
 
   /** A value that is not Binary XML: decoded, or null when empty (an empty string stays a string). */

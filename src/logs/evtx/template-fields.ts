@@ -80,7 +80,7 @@ export function templateInstanceFields(instance: RawTemplateInstance): Normalise
   const fields = { ...plan.base };
   const { slotNames, slots, listNames, lists } = plan;
   for (let i = 0; i < slotNames.length; i++) fields[slotNames[i]] = values[slots[i]];
-  for (let i = 0; i < listNames.length; i++) fields[listNames[i]] = lists[i].map((item) => valueOf(item, values));
+  for (let i = 0; i < listNames.length; i++) fields[listNames[i]] = listOf(lists[i], values);
   const time = eventTimeOf(fields);
   return time === undefined ? { fields } : { fields, time };
 }
@@ -95,7 +95,14 @@ const KIND = { NESTED: 0x28 /* ( */, NULL_TYPE: 0x4e /* N */, NULL: 0x6e /* n */
 function valueOf(source: FieldSource, values: readonly unknown[]): unknown {
   if ('slot' in source) return values[source.slot];
   if ('constant' in source) return source.constant;
-  return source.items.map((item) => valueOf(item, values));
+  return listOf(source.items, values);
+}
+
+/** A list field's value, by a loop: a closure for `map` was made per list field of every record. */
+function listOf(items: readonly FieldSource[], values: readonly unknown[]): unknown[] {
+  const list: unknown[] = [];
+  for (let i = 0; i < items.length; i++) list.push(valueOf(items[i], values));
+  return list;
 }
 
 /**
