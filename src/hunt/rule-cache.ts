@@ -183,11 +183,13 @@ function readPackText(file: string): { readonly text: string; readonly payloadCh
     let inPayload = false;
     for (let bytes; (bytes = readSync(descriptor, piece, 0, READ_PIECE_BYTES, null)) > 0; ) {
       const read = piece.subarray(0, bytes);
-      const newline = inPayload ? -1 : read.indexOf(10);
       if (inPayload) hash.update(read);
-      else if (newline >= 0) {
-        hash.update(read.subarray(newline + 1));
-        inPayload = true;
+      else {
+        const newline = read.indexOf(10);
+        if (newline >= 0) {
+          hash.update(read.subarray(newline + 1));
+          inPayload = true;
+        }
       }
       pieces.push(read.toString('latin1'));
     }
