@@ -293,6 +293,21 @@ describe('exists, null, missing', () => {
     expect(sysmonMatching(detection, [{}, { CommandLine: '' }, { CommandLine: null }, { CommandLine: 'x' }])).toEqual([true, true, true, false]);
   });
 
+  it('one case-insensitive literal of each shape on a list value (any item), a null value (the empty text) and a missing field', () => {
+    const events = [{ Image: ['X', 'C:\\Tools\\EVIL.exe'] }, { Image: ['x', 'y'] }, { Image: null }, {}];
+    const shapes: [string, boolean[]][] = [
+      ["Image: 'c:\\tools\\evil.exe'", [true, false, false, false]],
+      ["Image|endswith: '\\evil.exe'", [true, false, false, false]],
+      ["Image|startswith: 'c:\\tools'", [true, false, false, false]],
+      ["Image|contains: 'tools'", [true, false, false, false]],
+      ["Image: ''", [false, false, true, false]],
+      ["Image: '*'", [true, true, true, false]],
+    ];
+    for (const [selection, expected] of shapes) {
+      expect(sysmonMatching(`selection:\n  ${selection}\ncondition: selection`, events), selection).toEqual(expected);
+    }
+  });
+
   it('not null (a negated null selection) matches a present value only', () => {
     const detection = `
       selection:

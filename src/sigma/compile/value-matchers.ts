@@ -128,7 +128,8 @@ function compileFieldTest(test: ValueTest, slot: number, fieldName: (sigmaField:
   switch (test.type) {
     case 'string': {
       const simple = test.cased ? undefined : simpleShape(test.tokens, false);
-      if (simple !== undefined) return foldedShapeMatcher(simple.shape, simple.literal, slot);
+      const oneClosure = simple === undefined ? undefined : foldedShapeMatcher(simple.shape, simple.literal, slot);
+      if (oneClosure !== undefined) return oneClosure;
       const matchText = compileStringTest(test.tokens, test.cased);
       const read = test.cased ? (view: EventView) => view.text(slot) : (view: EventView) => view.folded(slot);
       return (view) => {
@@ -243,10 +244,10 @@ function simpleShape(tokens: readonly GlobToken[], cased: boolean): { shape: Sim
  * A case-insensitive glob of one literal, on one field, as one closure: SigmaHQ has some 14,000 of
  * them (`Image|endswith: '\\x.exe'` alone). Built from a value reader, a string test and a matcher
  * around them, each took three closures and their scopes, about 4 MB of every hunt thread's heap, and
- * three calls per evaluation. Values other than one string (absent, null, a list) are rare, and go
- * through matchesShape.
+ * three calls per evaluation. Values other than one string (absent, null, a list) are rare, and are
+ * tested by shapedTest, made for them when met. Undefined for the rare shapes without a literal.
  */
-function foldedShapeMatcher(shape: SimpleShape, literal: string, slot: number): Matcher {
+function foldedShapeMatcher(shape: SimpleShape, literal: string, slot: number): Matcher | undefined {
   switch (shape) {
     case 't':
       return (view) => {
@@ -269,36 +270,17 @@ function foldedShapeMatcher(shape: SimpleShape, literal: string, slot: number): 
         return typeof value === 'string' ? value.endsWith(literal) : otherValuesMatch(value, shape, literal);
       };
     default:
-      return (view) => {
-        const value = view.folded(slot);
-        return typeof value === 'string' ? matchesShape(value, shape, literal) : otherValuesMatch(value, shape, literal);
-      };
+      return undefined;
   }
 }
 
 /** As compileFieldTest's string matcher: absent never matches, null is the empty string, a list matches if one item does. */
 function otherValuesMatch(value: Exclude<Folded, string>, shape: SimpleShape, literal: string): boolean {
   if (value === MISSING) return false;
-  if (value === NULL_VALUE) return matchesShape('', shape, literal);
-  for (let i = 0; i < value.length; i++) if (matchesShape(value[i], shape, literal)) return true;
+  const test = shapedTest(shape, literal);
+  if (value === NULL_VALUE) return test('');
+  for (let i = 0; i < value.length; i++) if (test(value[i])) return true;
   return false;
-}
-
-function matchesShape(text: string, shape: SimpleShape, literal: string): boolean {
-  switch (shape) {
-    case '':
-      return text === '';
-    case 't':
-      return text === literal;
-    case '*':
-      return true;
-    case '*t*':
-      return text.includes(literal);
-    case 't*':
-      return text.startsWith(literal);
-    case '*t':
-      return text.endsWith(literal);
-  }
 }
 
 function shapedTest(shape: SimpleShape, literal: string): StringTest {
