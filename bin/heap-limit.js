@@ -9,7 +9,7 @@ export const DEFAULT_HEAP_MB = 192;
 /**
  * The young generation (two semi-spaces) of the main thread and of every worker thread: V8 grows each
  * isolate's to 2 × 16 MB over a long hunt, and a hunt on two workers has three. 8 MB semi-spaces take
- * about 45 MB off the peak of a two-thread hunt for about a twentieth of its steady-state speed (more
+ * about 45 MB off the peak of a two-thread hunt for about a tenth of its steady-state speed (more
  * young collections); 4 MB cost a fifth.
  * The flag applies to every isolate of the process, over a worker's own resource limits.
  */

@@ -20,7 +20,7 @@ const WORKER_SCRIPT = new URL('./hunt-worker.js', import.meta.url);
  * short-lived. The young generation is the same as the command's (bin/heap-limit.js: two 8 MB
  * semi-spaces), whose flag overrides this limit anyway; it is set here for a pool started without the
  * launcher (tests, library use). V8 grows a young generation to its limit over a long hunt, so each
- * isolate costs that much; 16 MB measured about a twentieth slower than 32 MB in the steady state over
+ * isolate costs that much; 16 MB measured about a tenth slower than 32 MB in the steady state over
  * the EVTX samples, 8 MB a fifth slower (docs/performance.md). The old generation is not set here on
  * purpose: the command's --max-old-space-size applies to every isolate of the process, and V8 lets
  * that flag override a worker's maxOldGenerationSizeMb, so each worker has the same cap as a hunt in
